@@ -1,0 +1,42 @@
+package studio.codebook.engine.quantize;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Which continuous vector stands for quantizer stage k in the independence loss (METHOD.md, point 1).
+ */
+public enum StreamKind {
+    /** Stage k's chosen codeword, with the straight-through gradient to the encoder: the ICML paper's setting. */
+    CODEWORD("codeword"),
+    /** The residual entering stage k (stage 1: the encoder output). For PVQ: the k-th sub-vector itself. */
+    STAGE_INPUT("stage-input"),
+    /** The residual left after stage k. For PVQ: the k-th sub-vector minus its codeword. */
+    STAGE_RESIDUAL("stage-residual");
+
+    private final String id;
+
+    StreamKind(String id) {
+        this.id = id;
+    }
+
+    /** The name used in configuration files and on the command line. */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** Parses "codeword", "stage-input" or "stage-residual" (case-insensitive; underscores accepted). */
+    @JsonCreator
+    public static StreamKind parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (StreamKind kind : values()) {
+            if (kind.id.equals(t)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown stream kind '" + text + "' (expected codeword, stage-input or stage-residual)");
+    }
+}
