@@ -1,0 +1,120 @@
+package studio.codebook.engine.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Objects;
+import studio.codebook.engine.codec.SeanetConfig;
+import studio.codebook.engine.quantize.QuantizerConfig;
+
+/**
+ * The content of {@code model.json}: what a model is, enough to rebuild it before its weights are read.
+ *
+ * @param schemaVersion the layout of this file ({@link #SCHEMA_VERSION} is the one this build reads)
+ * @param id a short unique id, e.g. "tiny-2c9f01ab"
+ * @param name a human name
+ * @param sampleRate audio samples per second the codec works at
+ * @param channels audio channels
+ * @param frameRate code frames per second (sampleRate / hop length)
+ * @param codebooks K
+ * @param codebookSize entries per codebook
+ * @param codec the encoder/decoder architecture
+ * @param quantizer the quantizer
+ * @param provenance where it came from
+ */
+@JsonPropertyOrder({"schemaVersion", "id", "name", "sampleRate", "channels", "frameRate", "codebooks",
+    "codebookSize", "codec", "quantizer", "provenance"})
+public record ModelConfig(
+        int schemaVersion,
+        String id,
+        String name,
+        int sampleRate,
+        int channels,
+        double frameRate,
+        int codebooks,
+        int codebookSize,
+        SeanetConfig codec,
+        QuantizerConfig quantizer,
+        Provenance provenance) {
+
+    /** The schema version this build writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    @JsonCreator
+    public ModelConfig(
+            @JsonProperty("schemaVersion") int schemaVersion,
+            @JsonProperty("id") String id,
+            @JsonProperty("name") String name,
+            @JsonProperty("sampleRate") int sampleRate,
+            @JsonProperty("channels") int channels,
+            @JsonProperty("frameRate") double frameRate,
+            @JsonProperty("codebooks") int codebooks,
+            @JsonProperty("codebookSize") int codebookSize,
+            @JsonProperty("codec") SeanetConfig codec,
+            @JsonProperty("quantizer") QuantizerConfig quantizer,
+            @JsonProperty("provenance") Provenance provenance) {
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("unknown schema version " + schemaVersion + " (this build reads "
+                    + SCHEMA_VERSION + ")");
+        }
+        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("id must be 1-64 letters, digits, '.', '_' or '-', not '" + id + "'");
+        }
+        Objects.requireNonNull(codec, "codec is missing");
+        Objects.requireNonNull(quantizer, "quantizer is missing");
+        if (sampleRate < 1000 || sampleRate > 384_000) {
+            throw new IllegalArgumentException("sampleRate must be 1000..384000 Hz, not " + sampleRate);
+        }
+        if (channels != codec.channels()) {
+            throw new IllegalArgumentException("channels (" + channels + ") differs from codec.channels ("
+                    + codec.channels() + ")");
+        }
+        double expectedFrameRate = (double) sampleRate / codec.hopLength();
+        if (Math.abs(frameRate - expectedFrameRate) > 1e-9 * expectedFrameRate) {
+            throw new IllegalArgumentException("frameRate " + frameRate + " does not match sampleRate / hop = "
+                    + expectedFrameRate);
+        }
+        if (codebooks != quantizer.codebooks() || codebookSize != quantizer.codebookSize()) {
+            throw new IllegalArgumentException("codebooks/codebookSize (" + codebooks + " x " + codebookSize
+                    + ") differ from the quantizer's (" + quantizer.codebooks() + " x " + quantizer.codebookSize() + ")");
+        }
+        if (codec.dimension() != quantizer.dimension()) {
+            throw new IllegalArgumentException("codec.dimension (" + codec.dimension()
+                    + ") differs from quantizer.dimension (" + quantizer.dimension() + ")");
+        }
+        this.schemaVersion = schemaVersion;
+        this.id = id;
+        this.name = name == null ? id : name;
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.frameRate = frameRate;
+        this.codebooks = codebooks;
+        this.codebookSize = codebookSize;
+        this.codec = codec;
+        this.quantizer = quantizer;
+        this.provenance = provenance;
+    }
+
+    /** A config whose derived fields (channels, frame rate, K, codebook size) are computed from the parts. */
+    public static ModelConfig of(String id, String name, int sampleRate, SeanetConfig codec,
+            QuantizerConfig quantizer, Provenance provenance) {
+        return new ModelConfig(SCHEMA_VERSION, id, name, sampleRate, codec.channels(),
+                (double) sampleRate / codec.hopLength(), quantizer.codebooks(), quantizer.codebookSize(), codec,
+                quantizer, provenance);
+    }
+
+    /** Samples per code frame. */
+    public int hopLength() {
+        return codec.hopLength();
+    }
+
+    public ModelConfig withProvenance(Provenance p) {
+        return new ModelConfig(schemaVersion, id, name, sampleRate, channels, frameRate, codebooks, codebookSize,
+                codec, quantizer, p);
+    }
+
+    public ModelConfig withId(String newId, String newName) {
+        return new ModelConfig(schemaVersion, newId, newName, sampleRate, channels, frameRate, codebooks,
+                codebookSize, codec, quantizer, provenance);
+    }
+}

@@ -1,0 +1,45 @@
+package studio.codebook.engine.model;
+
+import java.util.List;
+import java.util.Locale;
+import studio.codebook.engine.codec.SeanetConfig;
+import studio.codebook.engine.quantize.QuantizerConfig;
+
+/**
+ * Architectures to start from: {@code tiny} for tests and quick experiments, {@code default} for the
+ * product's codec (16 kHz mono, 50 frames/s, 4 codebooks × 1024).
+ */
+public final class ModelPresets {
+
+    public static final List<String> NAMES = List.of("tiny", "default");
+
+    private ModelPresets() {}
+
+    /**
+     * The architecture of a preset, without provenance.
+     *
+     * @param preset "tiny" or "default"
+     * @param quantizerKind "rvq" or "pvq"
+     */
+    public static ModelConfig architecture(String preset, String quantizerKind, String id) {
+        String p = preset.toLowerCase(Locale.ROOT);
+        return switch (p) {
+            case "tiny" -> ModelConfig.of(id, "Tiny codec (random weights)", 16_000,
+                    new SeanetConfig(1, 16, 4, List.of(8, 5, 4, 2), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true),
+                    quantizer(quantizerKind, 4, 64, 16), null);
+            case "default" -> ModelConfig.of(id, "Default codec", 16_000,
+                    new SeanetConfig(1, 128, 32, List.of(8, 5, 4, 2), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true),
+                    quantizer(quantizerKind, 4, 1024, 128), null);
+            default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected one of "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    private static QuantizerConfig quantizer(String kind, int k, int size, int dim) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case QuantizerConfig.RVQ -> QuantizerConfig.rvq(k, size, dim);
+            case QuantizerConfig.PVQ -> QuantizerConfig.pvq(k, size, dim);
+            default -> throw new IllegalArgumentException("unknown quantizer '" + kind + "' (expected rvq or pvq)");
+        };
+    }
+}
