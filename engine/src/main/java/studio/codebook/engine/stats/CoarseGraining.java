@@ -44,11 +44,12 @@ public record CoarseGraining(int groups, int[][] maps, String method) {
     }
 
     /**
-     * Groups of roughly equal probability mass by frequency rank: each codebook's entries are sorted
-     * by count (most frequent first) and entry i goes to group ⌊G·(mass before i + half its own
-     * mass)⌋. An entry heavier than 1/G takes a group of its own and may leave a group empty. When a
-     * codebook uses at most G entries, each used entry gets its own group (nothing is lost). Unused
-     * entries join the last group.
+     * Groups of roughly equal probability mass by frequency rank: each codebook's used entries are
+     * sorted by count (most frequent first) and cut greedily into G consecutive runs; a run closes
+     * when adding the next entry would take it further from its target, the mass still unassigned
+     * divided by the groups still open. An entry heavier than that target takes a group of its own.
+     * When a codebook uses at most G entries, each used entry gets its own group (nothing is lost).
+     * Unused entries join the last group.
      */
     public static CoarseGraining byFrequencyRank(List<CodebookStatistics> codebooks, int groups) {
         if (groups < 1) {
@@ -76,13 +77,25 @@ public record CoarseGraining(int groups, int[][] maps, String method) {
         Arrays.sort(order);
         int[] map = new int[size];
         Arrays.fill(map, groups - 1);
-        long before = 0;
+        int group = 0;
+        long groupMass = 0;
+        long unassigned = total;
+        double target = (double) total / groups;
         for (int rank = 0; rank < used; rank++) {
             int v = (int) (order[rank] & 0x7FFF_FFFFL);
             long c = counts[v];
-            int g = used <= groups ? rank : (int) Math.min(groups - 1, groups * (before + c / 2.0) / total);
-            map[v] = g;
-            before += c;
+            if (group < groups - 1 && groupMass > 0) {
+                boolean worse = Math.abs(groupMass + c - target) > Math.abs(groupMass - target);
+                boolean lastEntriesForOpenGroups = used - rank <= groups - 1 - group;
+                if (worse || lastEntriesForOpenGroups) {
+                    group++;
+                    unassigned -= groupMass;
+                    groupMass = 0;
+                    target = (double) unassigned / (groups - group);
+                }
+            }
+            map[v] = group;
+            groupMass += c;
         }
         return map;
     }
