@@ -15,10 +15,15 @@ record KeyTally(long occupied, double sumCLnC) {
 
     /** Largest key space counted in a dense table (16 MiB of ints). */
     static final long MAX_DENSE_CELLS = 1L << 22;
+    /**
+     * Dense while the table has at most this many cells per key: zeroing and scanning a cell costs
+     * well under a nanosecond, sorting costs tens of nanoseconds per key.
+     */
+    static final long DENSE_CELLS_PER_KEY = 32;
 
     /** Tallies keys[0..n), each in [0, keySpace). May reorder {@code keys}. */
     static KeyTally of(long[] keys, int n, long keySpace) {
-        boolean dense = keySpace <= MAX_DENSE_CELLS && keySpace <= 8L * n;
+        boolean dense = keySpace <= MAX_DENSE_CELLS && keySpace <= DENSE_CELLS_PER_KEY * n;
         return dense ? dense(keys, n, (int) keySpace) : sorted(keys, n);
     }
 
