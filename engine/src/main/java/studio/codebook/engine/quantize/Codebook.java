@@ -217,18 +217,18 @@ public final class Codebook extends AbstractBlock {
             NDArray oneHot = codes.oneHot(size); // [N, size]
             NDArray batchCounts = oneHot.sum(new int[] {0});
             NDArray batchSums = oneHot.transpose().matMul(xd); // [size, dim]
-            NDArray newSizes = batchCounts.mul(1 - decay).addi(sizeValue.mul(decay));
-            NDArray newSums = batchSums.mul(1 - decay).addi(sumValue.mul(decay));
+            NDArray newSizes = batchCounts.mul((float) (1 - decay)).addi(sizeValue.mul((float) decay));
+            NDArray newSums = batchSums.mul((float) (1 - decay)).addi(sumValue.mul((float) decay));
             NDArray total = newSizes.sum();
-            NDArray smoothed = newSizes.add(epsilon).div(total.add(size * epsilon)).mul(total);
+            NDArray smoothed = newSizes.add((float) epsilon).div(total.add((float) (size * epsilon))).mul(total);
             NDArray newEntries = newSums.div(smoothed.expandDims(1));
             if (deadCodeThreshold > 0) {
-                NDArray dead = newSizes.lt(deadCodeThreshold);
+                NDArray dead = newSizes.lt((float) deadCodeThreshold);
                 NDArray deadRows = rowMask(dead);
                 NDArray replacements = xd.get(new NDIndex("{}", sampleRows(xd.getManager(), xd.getShape().get(0))));
                 newEntries = NDArrays.where(deadRows, replacements, newEntries);
-                newSums = NDArrays.where(deadRows, replacements.mul(deadCodeThreshold), newSums);
-                newSizes = NDArrays.where(dead, newSizes.zerosLike().addi(deadCodeThreshold), newSizes);
+                newSums = NDArrays.where(deadRows, replacements.mul((float) deadCodeThreshold), newSums);
+                newSizes = NDArrays.where(dead, newSizes.zerosLike().addi((float) deadCodeThreshold), newSizes);
             }
             assign(ps, entries, device, newEntries);
             assign(ps, clusterSizes, device, newSizes);

@@ -87,7 +87,7 @@ public final class ProductVectorQuantizer extends AbstractQuantizer {
             }
             quantized = keep(NDArrays.concat(parts, 1));
             codes = keep(stackCodes(usedCodes, batch, time));
-            loss = keep(lossSum.mul(config().commitmentWeight() / used));
+            loss = keep(lossSum.mul((float) (config().commitmentWeight() / used)));
         }
         handOver(latent.getManager(), quantized, codes, loss);
         return new QuantizedLatent(quantized, codes, loss, used);

@@ -92,7 +92,7 @@ public final class ResidualVectorQuantizer extends AbstractQuantizer {
             NDArray out = training ? x.add(sum.sub(x).stopGradient()) : sum;
             quantized = keep(unframes(out, batch, time));
             codes = keep(stackCodes(stageCodes, batch, time));
-            loss = keep(lossSum.mul(config().commitmentWeight() / used));
+            loss = keep(lossSum.mul((float) (config().commitmentWeight() / used)));
         }
         handOver(latent.getManager(), quantized, codes, loss);
         return new QuantizedLatent(quantized, codes, loss, used);
