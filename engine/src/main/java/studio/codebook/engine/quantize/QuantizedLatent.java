@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDArray;
  * @param quantized the quantized latent [B, D, T]; in training its gradient flows straight through
  *     to the latent (x + sg(q − x))
  * @param codes the chosen entries [B, K', T] (int64), K' = {@code codebooksUsed}
- * @param commitmentLoss scalar: weighted mean squared distance between latent and sg(quantized), summed
- *     over the stages used
+ * @param commitmentLoss scalar: commitmentWeight × the per-stage MSE(stage input, sg(stage codeword)),
+ *     averaged over the stages used (as audiocraft); see the quantizers for which terms carry gradient
  * @param codebooksUsed how many codebooks produced {@code quantized} (fewer than K under dropout or a
  *     reduced bandwidth)
  */

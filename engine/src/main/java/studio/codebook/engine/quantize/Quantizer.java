@@ -15,6 +15,19 @@ import ai.djl.training.ParameterStore;
  */
 public interface Quantizer extends Block {
 
+    /**
+     * The quantizer a configuration describes: a {@link ResidualVectorQuantizer} for kind "rvq", a
+     * {@link ProductVectorQuantizer} for "pvq".
+     *
+     * @param seed seeds k-means initialisation, dead-code replacement and dropout
+     */
+    static Quantizer create(QuantizerConfig config, long seed) {
+        if (QuantizerConfig.PVQ.equals(config.kind())) {
+            return ProductVectorQuantizer.builder().setConfig(config).optSeed(seed).build();
+        }
+        return ResidualVectorQuantizer.builder().setConfig(config).optSeed(seed).build();
+    }
+
     /** The configuration this quantizer was built from. */
     QuantizerConfig config();
 
