@@ -89,11 +89,12 @@ enum AudioFileType {
         }
         if (startsWith(b, 0, "OggS")) {
             // The first page's first packet names the codec: byte 26 is the segment count.
-            int body = b.length > 26 ? 27 + (b[26] & 0xFF) : Integer.MAX_VALUE;
-            if (body < b.length && startsWith(b, body + 1, "vorbis") && b[body] == 1) {
-                return new Sniffed(OGG_VORBIS, 0);
+            if (b.length < 27 || b.length < 27 + (b[26] & 0xFF) + 7) {
+                return new Sniffed(OGG_VORBIS, 0); // cut before the codec is named: let the decoder say so
             }
-            return b.length < body + 8 ? new Sniffed(OGG_VORBIS, 0) : new Sniffed(OGG_OTHER, 0);
+            int body = 27 + (b[26] & 0xFF);
+            boolean vorbis = b[body] == 1 && startsWith(b, body + 1, "vorbis");
+            return new Sniffed(vorbis ? OGG_VORBIS : OGG_OTHER, 0);
         }
         if (offset <= b.length && startsWith(b, offset, "fLaC")) {
             return new Sniffed(FLAC, offset);
@@ -114,6 +115,9 @@ enum AudioFileType {
     static AudioFileType truncatedSignature(byte[] b) {
         if (b.length >= 12) {
             return startsWith(b, 0, "ID3") && Id3v2.end(b, 0) > b.length ? MP3 : null;
+        }
+        if (b.length < 4 && (b[0] & 0xFF) == 0xFF && (b.length == 1 || (b[1] & 0xE0) == 0xE0)) {
+            return MP3; // the first bytes of an MPEG frame header
         }
         String[][] signatures = {{"RIFF", "WAV"}, {"RF64", "WAV"}, {"fLaC", "FLAC"}, {"OggS", "OGG_VORBIS"}, {"ID3", "MP3"}};
         for (String[] sig : signatures) {

@@ -48,7 +48,8 @@ final class Mp3Decoder implements AudioDecoder {
                     tag != null && tag.frames() > 0 ? String.format(" (%d of %d frames present)", walk.frames, tag.frames()) : ""));
         }
         long audioBytes = Math.max(1, walk.end - audioStart);
-        if (walk.junkBytes > 4096 && walk.junkBytes * 10 > audioBytes) {
+        // A few stray bytes between frames are common (bad rippers, tag editors); this much is damage.
+        if (walk.junkBytes * 20 > audioBytes || walk.junkBytes > 64 * 1024) {
             throw new AudioFormatException(file, CORRUPT, String.format(
                     "the MP3 data is damaged: %d of %d bytes are not valid frames", walk.junkBytes, audioBytes));
         }
