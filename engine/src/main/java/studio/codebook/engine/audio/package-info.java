@@ -1,5 +1,10 @@
 /**
- * Audio in and out: {@link studio.codebook.engine.audio.AudioClip} (immutable float samples), reading
- * WAV, FLAC, MP3 and OGG Vorbis, writing WAV, down-mixing, resampling and loudness.
+ * Audio in and out: {@link studio.codebook.engine.audio.AudioClip} (immutable float samples),
+ * {@link studio.codebook.engine.audio.AudioReader} (WAV, FLAC, MP3 with gapless trimming and Ogg Vorbis,
+ * recognised by content; failures are {@link studio.codebook.engine.audio.AudioFormatException}s that name
+ * the file), {@link studio.codebook.engine.audio.WavWriter} (16/24-bit PCM, atomic),
+ * {@link studio.codebook.engine.audio.ChannelMix}, {@link studio.codebook.engine.audio.Resampling} and
+ * {@link studio.codebook.engine.audio.Loudness} (peak, RMS, BS.1770 LUFS, normalisation). Why these
+ * decoders: docs/decisions/0001-audio-decoders.md.
  */
 package studio.codebook.engine.audio;

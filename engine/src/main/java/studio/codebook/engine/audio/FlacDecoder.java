@@ -1,0 +1,115 @@
+package studio.codebook.engine.audio;
+
+import static studio.codebook.engine.audio.AudioFormatException.Kind.CORRUPT;
+import static studio.codebook.engine.audio.AudioFormatException.Kind.TRUNCATED;
+import static studio.codebook.engine.audio.AudioFormatException.Kind.UNSUPPORTED;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jflac.ChannelData;
+import org.jflac.frame.Frame;
+import org.jflac.metadata.StreamInfo;
+
+/**
+ * FLAC through jflac's own {@code FLACDecoder} API, reading the decoded integers straight from its
+ * channel buffers: that is bit-exact for every bit depth, whereas jflac's javax.sound provider fails on
+ * 24-bit files. jflac skips frames whose CRC fails; we count them and report the file as damaged, and a
+ * stream that ends before the sample count in STREAMINFO as cut short.
+ */
+final class FlacDecoder implements AudioDecoder {
+
+    @Override
+    public AudioClip decode(Path file, byte[] b, int offset) throws AudioFormatException {
+        checkMetadataBlocks(file, b, offset);
+        org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new ByteArrayInputStream(b, offset, b.length - offset));
+        StreamInfo info;
+        try {
+            decoder.readMetadata();
+            info = decoder.getStreamInfo();
+        } catch (EOFException e) {
+            throw new AudioFormatException(file, TRUNCATED, "the file ends inside its FLAC header", e);
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC header is damaged (" + e.getMessage() + ")", e);
+        }
+        if (info == null) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC header has no STREAMINFO block");
+        }
+        int channels = info.getChannels();
+        int bits = info.getBitsPerSample();
+        int rate = info.getSampleRate();
+        if (channels < 1 || channels > 8 || bits < 4 || bits > 32 || rate <= 0) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC header says " + channels + " channels of "
+                    + bits + "-bit audio at " + rate + " Hz");
+        }
+        long declared = info.getTotalSamples(); // 0 when the encoder did not know
+        float scale = (float) (1.0 / (1L << (bits - 1)));
+        PcmBuffer pcm = new PcmBuffer(channels, (int) Math.min(declared, 1 << 20));
+        // Each frame consumes at least a few bytes, so this bounds the loop even if jflac misbehaves.
+        long maxFrames = b.length;
+        try {
+            Frame frame;
+            for (long n = 0; n < maxFrames && (frame = decoder.readNextFrame()) != null; n++) {
+                int blockSize = frame.header.blockSize;
+                if (frame.header.channels != channels) {
+                    throw new AudioFormatException(file, CORRUPT, "a FLAC frame has " + frame.header.channels
+                            + " channels where the header says " + channels);
+                }
+                if (!pcm.ensureRoom(blockSize)) {
+                    throw new AudioFormatException(file, UNSUPPORTED, "it is too long to load at once; split it into shorter files");
+                }
+                ChannelData[] data = decoder.getChannelData();
+                for (int c = 0; c < channels; c++) {
+                    int[] src = data[c].getOutput();
+                    float[] dst = pcm.channel(c);
+                    int at = pcm.frames();
+                    for (int i = 0; i < blockSize; i++) {
+                        dst[at + i] = src[i] * scale;
+                    }
+                }
+                pcm.advance(blockSize);
+            }
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC audio is damaged (" + e.getMessage() + ")", e);
+        }
+        if (decoder.getBadFrames() > 0) {
+            throw new AudioFormatException(file, CORRUPT, decoder.getBadFrames() + " FLAC frame(s) are damaged (checksum or header errors)");
+        }
+        if (declared > 0 && pcm.frames() < declared) {
+            throw new AudioFormatException(file, TRUNCATED, String.format(
+                    "the file is cut short: its header promises %.2f s of audio but only %.2f s decode",
+                    (double) declared / rate, (double) pcm.frames() / rate));
+        }
+        int frames = declared > 0 ? (int) Math.min(declared, pcm.frames()) : pcm.frames();
+        return pcm.toClip(rate, 0, frames, null);
+    }
+
+    /** Walks the metadata block headers so a lying length is caught before jflac allocates for it. */
+    private static void checkMetadataBlocks(Path file, byte[] b, int offset) throws AudioFormatException {
+        int pos = offset + 4;
+        boolean last = false;
+        boolean first = true;
+        while (!last) {
+            if (pos + 4 > b.length) {
+                throw new AudioFormatException(file, TRUNCATED, "the file ends inside its FLAC header");
+            }
+            last = (b[pos] & 0x80) != 0;
+            int type = b[pos] & 0x7F;
+            int length = ((b[pos + 1] & 0xFF) << 16) | ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
+            if (first && (type != 0 || length != 34)) {
+                throw new AudioFormatException(file, CORRUPT, "its FLAC header does not start with a valid STREAMINFO block");
+            }
+            if (type == 127) {
+                throw new AudioFormatException(file, CORRUPT, "its FLAC header has an invalid metadata block");
+            }
+            pos += 4 + length;
+            if (pos > b.length) {
+                throw new AudioFormatException(file, TRUNCATED, "the file ends inside its FLAC header");
+            }
+            first = false;
+        }
+    }
+}
