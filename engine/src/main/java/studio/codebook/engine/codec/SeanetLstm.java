@@ -16,9 +16,10 @@ import java.util.Random;
  * The bottleneck LSTM of SEANet with a skip connection, {@code lstm(x) + x}, on [B, C, T] (moved to
  * [B, T, C] for the LSTM and back). Hidden size = C, so the skip needs no projection. Runs as one
  * native call to PyTorch's fused LSTM (DJL's {@link LSTM}); per layer it has 8C² + 8C parameters
- * (input and recurrent weights [4C, C] and two biases [4C], gates in PyTorch's i, f, g, o order,
- * matching audiocraft's {@code lstm.weight_ih_l<k>}, {@code weight_hh_l<k>}, {@code bias_ih_l<k>},
- * {@code bias_hh_l<k>}).
+ * (input and recurrent weights [4C, C] and two biases [4C], gates in PyTorch's i, f, g, o order).
+ * DJL names them {@code lstm_l_<k>_i2h_WEIGHT}, {@code l_<k>_h2h_WEIGHT}, {@code l_<k>_i2h_BIAS},
+ * {@code l_<k>_h2h_BIAS}: audiocraft's {@code lstm.weight_ih_l<k>}, {@code weight_hh_l<k>},
+ * {@code bias_ih_l<k>}, {@code bias_hh_l<k>}, same shapes.
  */
 public final class SeanetLstm extends AbstractBlock implements SeededParameters {
 
