@@ -104,7 +104,7 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
             NDArray g = parameterStore.getValue(weightG, x.getDevice(), training);
             w = normalisedWeight(g, w);
         }
-        NDArray padded = pad(x);
+        NDArray padded = pad(x, training);
         NDList out = Conv1d.conv1d(padded, w, b, new Shape(stride), new Shape(0), new Shape(dilation), 1);
         if (freeable(training, out.head())) {
             // no graph to keep: free the temporaries now rather than when the caller's scope closes
@@ -126,13 +126,22 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
         return !training && !result.hasGradient();
     }
 
+    /** Closes the given arrays (nulls skipped). */
+    static void closeAll(NDArray... arrays) {
+        for (NDArray a : arrays) {
+            if (a != null) {
+                a.close();
+            }
+        }
+    }
+
     /** {@code g · v / ‖v‖} with the norm over every axis but the first (PyTorch's weight_norm, dim 0). */
     static NDArray normalisedWeight(NDArray g, NDArray v) {
         return v.mul(g.div(v.norm(new int[] {1, 2}, true)));
     }
 
     /** The padded input: non-causal split plus the extra right padding that fills the last window. */
-    NDArray pad(NDArray x) {
+    NDArray pad(NDArray x, boolean training) {
         long length = x.getShape().get(2);
         int[] lr = padding(length);
         int left = lr[0];
@@ -143,7 +152,7 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
         if (!reflect) {
             return x.pad(new Shape(left, right), 0);
         }
-        return reflectPad(x, left, right);
+        return reflectPad(x, left, right, training);
     }
 
     /** Left and right padding (right including the extra padding) for an input of the given length. */
@@ -161,7 +170,8 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
      * Reflect padding along the last axis, with audiocraft's fallback for inputs not longer than
      * the pad: zeros are appended first so that reflection is defined, and cut off afterwards.
      */
-    static NDArray reflectPad(NDArray x, int left, int right) {
+    static NDArray reflectPad(NDArray input, int left, int right, boolean training) {
+        NDArray x = input;
         long length = x.getShape().get(2);
         int maxPad = Math.max(left, right);
         long extraZeros = 0;
@@ -170,19 +180,27 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
             x = x.pad(new Shape(0, extraZeros), 0);
             length += extraZeros;
         }
+        NDArray leftSlice = left > 0 ? x.get(new NDIndex(":, :, 1:{}", left + 1)) : null;
+        NDArray leftPart = left > 0 ? leftSlice.flip(2) : null;
+        NDArray rightSlice = right > 0 ? x.get(new NDIndex(":, :, {}:{}", length - 1 - right, length - 1)) : null;
+        NDArray rightPart = right > 0 ? rightSlice.flip(2) : null;
         NDList parts = new NDList(3);
-        if (left > 0) {
-            parts.add(x.get(new NDIndex(":, :, 1:{}", left + 1)).flip(2));
+        if (leftPart != null) {
+            parts.add(leftPart);
         }
         parts.add(x);
-        if (right > 0) {
-            parts.add(x.get(new NDIndex(":, :, {}:{}", length - 1 - right, length - 1)).flip(2));
+        if (rightPart != null) {
+            parts.add(rightPart);
         }
         NDArray padded = NDArrays.concat(parts, 2);
+        NDArray result = padded;
         if (extraZeros > 0) {
-            padded = padded.get(new NDIndex(":, :, :{}", padded.getShape().get(2) - extraZeros));
+            result = padded.get(new NDIndex(":, :, :{}", padded.getShape().get(2) - extraZeros));
         }
-        return padded;
+        if (freeable(training, result)) {
+            closeAll(leftSlice, leftPart, rightSlice, rightPart, x == input ? null : x, result == padded ? null : padded);
+        }
+        return result;
     }
 
     static long ceilDiv(long a, long b) {

@@ -53,7 +53,12 @@ public final class SeanetLstm extends AbstractBlock implements SeededParameters 
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow().transpose(0, 2, 1);
         NDArray y = lstm.forward(ps, new NDList(x), training).head();
-        return new NDList(y.add(x).transpose(0, 2, 1));
+        NDArray sum = y.addi(x);
+        NDArray out = sum.transpose(0, 2, 1);
+        if (SeanetConv1d.freeable(training, out)) {
+            x.close(); // a view of the input: only the handle goes
+        }
+        return new NDList(out);
     }
 
     @Override

@@ -53,6 +53,16 @@ abstract class SeanetStack extends AbstractBlock implements SeededParameters {
                 config.trueSkip(), config.weightNorm(), config.padMode());
     }
 
+    /** The layers in order (for profiling and checkpoint mapping). */
+    final List<Block> layers() {
+        return List.copyOf(layers);
+    }
+
+    /** Whether layer i is preceded by an ELU. */
+    final boolean eluBefore(int i) {
+        return eluBefore.get(i);
+    }
+
     /** The architecture. */
     public SeanetConfig config() {
         return config;

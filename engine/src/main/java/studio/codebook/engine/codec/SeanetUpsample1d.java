@@ -101,11 +101,17 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
         long batch = x.getShape().get(0);
         long frames = x.getShape().get(2);
         NDArray sub = Conv1d.conv1d(x, kernel, subBias, new Shape(1), new Shape(1), new Shape(1), 1).singletonOrThrow();
-        NDArray y = sub.reshape(batch, outChannels, ratio, frames + 1)
-                .transpose(0, 1, 3, 2)
-                .reshape(batch, outChannels, (frames + 1) * ratio);
+        NDArray split = sub.reshape(batch, outChannels, ratio, frames + 1);
+        NDArray interleaved = split.transpose(0, 1, 3, 2);
+        NDArray y = interleaved.reshape(batch, outChannels, (frames + 1) * ratio);
         long left = ratio - ratio / 2;
-        return new NDList(y.get(new NDIndex(":, :, {}:{}", left, left + frames * ratio)));
+        NDArray trimmed = y.get(new NDIndex(":, :, {}:{}", left, left + frames * ratio));
+        if (SeanetConv1d.freeable(training, trimmed)) {
+            // views share storage with what they view, so closing these handles frees only the
+            // conv output and the weights; the trimmed view keeps the interleaved copy alive
+            SeanetConv1d.closeAll(weightNorm ? w : null, kernel, subBias, sub, split, interleaved, y);
+        }
+        return new NDList(trimmed);
     }
 
     /**
