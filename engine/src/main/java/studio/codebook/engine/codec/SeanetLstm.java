@@ -53,10 +53,11 @@ public final class SeanetLstm extends AbstractBlock implements SeededParameters 
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow().transpose(0, 2, 1);
         NDArray y = lstm.forward(ps, new NDList(x), training).head();
-        NDArray sum = y.addi(x);
+        // not in place: the LSTM's backward needs its output unchanged
+        NDArray sum = y.add(x);
         NDArray out = sum.transpose(0, 2, 1);
         if (SeanetConv1d.freeable(training, out)) {
-            x.close(); // a view of the input: only the handle goes
+            SeanetConv1d.closeAll(x, y, sum); // x and out are views: only their handles go
         }
         return new NDList(out);
     }

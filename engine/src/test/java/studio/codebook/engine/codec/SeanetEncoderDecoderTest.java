@@ -63,7 +63,16 @@ class SeanetEncoderDecoderTest {
 
     @Test
     void gradientsReachEveryParameter() {
-        SeanetConfig config = new SeanetConfig(1, 6, 4, List.of(2, 2), 7, 7, 3, 2, 2, 2, 1, true, "reflect", false);
+        // 1×1 skips, two residual units, LSTM, reflect, forward in training mode
+        gradientsReachEveryParameter(
+                new SeanetConfig(1, 6, 4, List.of(2, 2), 7, 7, 3, 2, 2, 2, 1, true, "reflect", false), true);
+        // identity skips, constant padding, no weight norm, and a forward with training = false inside
+        // the collector (e.g. a frozen encoder in eval mode): temporaries must not be freed then
+        gradientsReachEveryParameter(
+                new SeanetConfig(1, 6, 4, List.of(3, 2), 5, 3, 3, 1, 2, 2, 2, false, "constant", true), false);
+    }
+
+    private static void gradientsReachEveryParameter(SeanetConfig config, boolean training) {
         SeanetEncoder encoder = SeanetEncoder.builder().setConfig(config).optSeed(1).build();
         SeanetDecoder decoder = SeanetDecoder.builder().setConfig(config).optSeed(2).build();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -73,8 +82,8 @@ class SeanetEncoderDecoderTest {
             NDArray x = manager.randomNormal(in);
             ParameterStore ps = new ParameterStore(manager, false);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray z = encoder.forward(ps, new NDList(x), true).singletonOrThrow();
-                NDArray y = decoder.forward(ps, new NDList(z), true).singletonOrThrow();
+                NDArray z = encoder.forward(ps, new NDList(x), training).singletonOrThrow();
+                NDArray y = decoder.forward(ps, new NDList(z), training).singletonOrThrow();
                 NDArray loss = y.get(":, :, :37").sub(x).square().mean().add(z.square().mean());
                 collector.backward(loss);
             }
