@@ -11,8 +11,8 @@ import java.util.List;
  * ({@link SeanetUpsample1d}, C → C/2, exactly ×r) and {@code residualLayers} residual units; ELU;
  * {@code conv_out} (filters → channels, lastKernelSize). No final activation (EnCodec has none).
  *
- * <p>Parameter names: {@code 01conv_in_weight_v}, {@code 02lstm_lstm_…},
- * {@code 03s1_up_weight_v}, {@code 04s1_res1_conv1_weight_g}, …, {@code NNconv_out_bias}.
+ * <p>Parameter names: {@code 01conv_in_weight_v}, {@code 02lstm_01lstm_l_0_i2h_WEIGHT},
+ * {@code 03s1_up_weight_v}, {@code 04s1_res1_01conv1_weight_g}, …, {@code NNconv_out_bias}.
  */
 public final class SeanetDecoder extends SeanetStack {
 

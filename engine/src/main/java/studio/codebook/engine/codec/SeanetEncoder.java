@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <h2>Parameter names</h2>
  * DJL prefixes child names with their position: {@code 01conv_in_weight_v},
- * {@code 02s1_res1_conv1_weight_g}, {@code 03s1_down_bias}, …, {@code NNlstm_lstm_…},
+ * {@code 02s1_res1_01conv1_weight_g}, {@code 03s1_down_bias}, …, {@code NNlstm_01lstm_l_0_i2h_WEIGHT},
  * {@code NNconv_out_weight_v}. Stage s (1-based, encoder order) has {@code filters·2^(s−1)} input
  * channels. Mapping audiocraft's {@code encoder.model.<i>} is positional: its module list has the
  * same order with ELUs as separate entries.

@@ -33,6 +33,11 @@ class SeanetBenchmarkTest {
             String[] p = preset.split(":");
             SeanetConfig config = SeanetConfig.encodecLike(
                     Integer.parseInt(p[0]), Integer.parseInt(p[1]), RATIOS, Integer.parseInt(p[2]));
+            if (p.length > 3) { // variants: "nowm" = no weight norm, "constant" = zero padding
+                config = new SeanetConfig(1, config.dimension(), config.filters(), RATIOS, 7, 7, 3, 1, 2, 2,
+                        config.lstmLayers(), !p[3].contains("nowm"), p[3].contains("constant") ? "constant" : "reflect",
+                        true);
+            }
             SeanetEncoder encoder = SeanetEncoder.builder().setConfig(config).build();
             SeanetDecoder decoder = SeanetDecoder.builder().setConfig(config).build();
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -66,6 +71,9 @@ class SeanetBenchmarkTest {
                     double d = median(dec);
                     System.out.printf("| %s | %s | %s | %,d | %,d | %d | %.0f | %.0f | %.0f |%n", p[0], p[1], p[2],
                             encoder.parameterCount(), decoder.parameterCount(), threads, e, d, e + d);
+                    if (p.length > 3) {
+                        System.out.println("  (variant " + p[3] + ")");
+                    }
                 }
             }
         }
