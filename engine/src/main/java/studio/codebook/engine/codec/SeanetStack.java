@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -109,11 +110,18 @@ abstract class SeanetStack extends AbstractBlock implements SeededParameters {
         }
     }
 
-    /** DJL's initialisation, then every parameter re-drawn from this block's seed. */
+    /**
+     * DJL's initialisation, then, if no parameter had a value before (a fresh block), every
+     * parameter re-drawn from this block's seed. Parameters that already hold values (loaded from a
+     * checkpoint before {@code Trainer.initialize}, as DJL allows) are left alone.
+     */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        boolean fresh = getParameters().values().stream().noneMatch(Parameter::isInitialized);
         super.initialize(manager, dataType, inputShapes);
-        resetParameters(new Random(seed));
+        if (fresh) {
+            resetParameters(new Random(seed));
+        }
     }
 
     @Override

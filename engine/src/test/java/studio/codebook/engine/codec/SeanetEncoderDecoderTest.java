@@ -163,6 +163,20 @@ class SeanetEncoderDecoderTest {
         assertFalse(java.util.Arrays.equals(a, c));
     }
 
+    @Test
+    void initializingAgainKeepsLoadedWeights() {
+        SeanetConfig config = tiny("reflect", 0, List.of(2, 2));
+        SeanetEncoder encoder = SeanetEncoder.builder().setConfig(config).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8));
+            float[] loaded = new float[6];
+            java.util.Arrays.fill(loaded, 0.25f);
+            CodecTestSupport.set(encoder, "06conv_out_bias", loaded);
+            encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8)); // as Trainer.initialize would
+            assertArrayEquals(loaded, encoder.getParameters().get("06conv_out_bias").getArray().toFloatArray(), 0f);
+        }
+    }
+
     private static float[] roundTrip(SeanetConfig config, long seed, float[] input) {
         Engine.getInstance().setRandomSeed((int) seed * 31 + 5); // must not matter: weights come from the seed
         SeanetEncoder encoder = SeanetEncoder.builder().setConfig(config).optSeed(seed).build();
