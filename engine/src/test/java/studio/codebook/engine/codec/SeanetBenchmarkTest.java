@@ -80,13 +80,16 @@ class SeanetBenchmarkTest {
         JniUtils.setNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 1));
     }
 
-    /** {@code java -cp … SeanetBenchmarkTest [profile]}: the table, or a per-layer profile of filters 32/D 128/LSTM 1. */
+    /**
+     * {@code java -cp … SeanetBenchmarkTest [profile|conv|train]}: the table; a per-layer profile
+     * (-Dcodec.bench.filters, -Dcodec.bench.lstm); bare conv1d rates; or a training step's time.
+     * Set ONEDNN_MAX_CPU_ISA=AVX2 as the project's JVMs do.
+     */
     public static void main(String[] args) {
         ai.djl.engine.Engine.getInstance(); // loads the native library before JniUtils is used
-        if (args.length > 0 && "exp".equals(args[0])) {
-            experiment();
-        } else if (args.length > 0 && "layer".equals(args[0])) {
-            layer();
+        if (args.length > 0 && "train".equals(args[0])) {
+            train();
+
         } else if (args.length > 0 && "conv".equals(args[0])) {
             convs(Integer.getInteger("codec.bench.threads", 1));
         } else if (args.length > 0 && "profile".equals(args[0])) {
@@ -131,93 +134,39 @@ class SeanetBenchmarkTest {
         }
     }
 
-    static void experiment() {
-        JniUtils.setNumThreads(1);
-        SeanetConfig config = SeanetConfig.encodecLike(32, 128, RATIOS, 1);
-        SeanetDecoder decoder = SeanetDecoder.builder().setConfig(config).build();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            decoder.initialize(manager, DataType.FLOAT32, new Shape(1, 128, 500));
-            ParameterStore ps = new ParameterStore(manager, false);
-            List<ai.djl.nn.Block> layers = decoder.layers();
-            ai.djl.nn.Block up = layers.get(8);
-            ai.djl.nn.Block res = layers.get(9);
-            NDArray small = manager.randomNormal(new Shape(1, 64, 80000)).mul(0.05f);
-            NDArray upOut = up.forward(ps, new NDList(small), false).head();
-            NDArray random = manager.randomNormal(new Shape(1, 32, 160000)).mul(0.06f);
-            NDArray upCopy = upOut.duplicate();
-            for (int rep = 0; rep < 3; rep++) {
-                System.out.printf("up(64→32) on random: %.1f ms%n", time(() -> up.forward(ps, new NDList(small), false).head()));
-                System.out.printf("res(32) on up output: %.1f ms%n", time(() -> res.forward(ps, new NDList(upOut), false).head()));
-                System.out.printf("res(32) on duplicate of up output: %.1f ms%n", time(() -> res.forward(ps, new NDList(upCopy), false).head()));
-                System.out.printf("res(32) on random: %.1f ms%n", time(() -> res.forward(ps, new NDList(random), false).head()));
-                System.out.printf("elu on up output: %.1f ms%n", time(() -> ai.djl.nn.Activation.elu(upOut, 1f)));
-                System.out.printf("elu on random: %.1f ms%n", time(() -> ai.djl.nn.Activation.elu(random, 1f)));
-            }
-        }
-    }
-
-    private static double time(java.util.function.Supplier<NDArray> op) {
-        double[] t = new double[5];
-        long faults = 0;
-        for (int r = -1; r < t.length; r++) {
-            long f0 = minorFaults();
-            long t0 = System.nanoTime();
-            NDArray y = op.get();
-            y.getFloat(0, 0, 0);
-            if (r >= 0) {
-                t[r] = (System.nanoTime() - t0) / 1e6;
-                faults += minorFaults() - f0;
-            }
-            y.close();
-        }
-        System.out.printf("   [%d minor faults per call]%n", faults / t.length);
-        return median(t);
-    }
-
-    static long minorFaults() {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[7]);
-        } catch (java.io.IOException e) {
-            return -1;
-        }
-    }
-
-    static void layer() {
-        JniUtils.setNumThreads(1);
-        System.out.println("grad mode " + JniUtils.isGradMode());
-        try (NDManager manager = NDManager.newBaseManager()) {
-            for (String mode : new String[] {"reflect", "constant"}) {
-                for (boolean wn : new boolean[] {true, false}) {
-                    SeanetConv1d conv = SeanetConv1d.builder().setInChannels(32).setOutChannels(1).setKernelSize(7)
-                            .optWeightNorm(wn).optPadMode(mode).build();
-                    Shape in = new Shape(1, 32, 160000);
-                    conv.initialize(manager, DataType.FLOAT32, in);
+    /** Forward + backward of encoder and decoder on a batch of 8 × 1 s (no optimiser, no quantiser). */
+    static void train() {
+        for (String preset : System.getProperty("codec.bench.presets", "24:128:1,32:128:1").split(",")) {
+            String[] p = preset.split(":");
+            SeanetConfig config = SeanetConfig.encodecLike(
+                    Integer.parseInt(p[0]), Integer.parseInt(p[1]), RATIOS, Integer.parseInt(p[2]));
+            for (int threads : new int[] {1, 2}) {
+                JniUtils.setNumThreads(threads);
+                SeanetEncoder encoder = SeanetEncoder.builder().setConfig(config).build();
+                SeanetDecoder decoder = SeanetDecoder.builder().setConfig(config).build();
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    Shape in = new Shape(8, 1, 16000);
+                    encoder.initialize(manager, DataType.FLOAT32, in);
+                    decoder.initialize(manager, DataType.FLOAT32, encoder.getOutputShapes(new Shape[] {in}));
                     ParameterStore ps = new ParameterStore(manager, false);
-                    NDArray x = manager.randomNormal(in);
-                    double[] t = new double[7];
-                    double[] tp = new double[7];
-                    for (int r = -2; r < t.length; r++) {
+                    double[] t = new double[5];
+                    for (int r = -1; r < t.length; r++) {
                         try (NDManager scope = manager.newSubManager()) {
-                            NDArray xs = x.duplicate();
-                            xs.attach(scope);
+                            NDArray x = scope.randomNormal(in).mul(0.1f);
                             long t0 = System.nanoTime();
-                            NDArray p = conv.pad(xs, false);
-                            p.getFloat(0, 0, 0);
-                            long t1 = System.nanoTime();
-                            NDArray y = conv.forward(ps, new NDList(xs), false).head();
-                            y.getFloat(0, 0, 0);
-                            if (r >= 0) {
-                                tp[r] = (t1 - t0) / 1e6;
-                                t[r] = (System.nanoTime() - t1) / 1e6;
+                            try (ai.djl.training.GradientCollector gc =
+                                    ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                                NDArray z = encoder.forward(ps, new NDList(x), true).head();
+                                NDArray y = decoder.forward(ps, new NDList(z), true).head();
+                                gc.backward(y.sub(x).abs().mean());
                             }
-                            if (r == 0) {
-                                System.out.println("requires grad: " + y.hasGradient());
+                            if (r >= 0) {
+                                t[r] = (System.nanoTime() - t0) / 1e6;
                             }
                         }
                     }
-                    System.out.printf("%s wn=%s: pad %.1f ms, layer %.1f ms%n", mode, wn, median(tp), median(t));
+                    System.out.printf("train step (fwd+bwd, batch 8 x 1 s) %s, %d threads: %.0f ms%n",
+                            preset, threads, median(t));
                 }
             }
         }
@@ -254,12 +203,6 @@ class SeanetBenchmarkTest {
                             x = layers.get(i).forward(ps, new NDList(x), false).head();
                             x.getFloat(0, 0, 0);
                             long t2 = System.nanoTime();
-                            if (r == -1) {
-                                NDArray a = x.abs();
-                                float tiny = a.lt(1.18e-38f).logicalAnd(a.gt(0f)).toType(DataType.FLOAT32, false).mean().getFloat();
-                                System.out.printf("   layer %d: mean |x| %.3g, denormal fraction %.4f, contiguous %s%n", i,
-                                        a.mean().getFloat(), tiny, x.getShape());
-                            }
                             if (r >= 0) {
                                 eluTimes[i][r] = (t1 - t0) / 1e6;
                                 times[i][r] = (t2 - t1) / 1e6;
@@ -275,7 +218,7 @@ class SeanetBenchmarkTest {
                     System.out.printf("%-8s %-45s elu %6.1f ms  layer %6.1f ms%n",
                             stack == encoder ? "encoder" : "decoder", layers.get(i), e, t);
                 }
-                System.out.printf("sum %.0f ms (includes a read-back per layer)%n", sum);
+                System.out.printf("sum %.0f ms%n", sum);
             }
         }
     }

@@ -197,7 +197,6 @@ class SeanetEncoderDecoderTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             encoder.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8));
             List<String> names = new ArrayList<>(encoder.getParameters().keys());
-            System.out.println("tiny encoder parameters: " + names);
             assertEquals("01conv_in_weight_v", names.get(0));
             assertTrue(names.contains("02s1_res1_01conv1_weight_g"), names.toString());
             assertTrue(names.contains("03s1_down_bias"), names.toString());
