@@ -98,7 +98,7 @@ public record SeanetConfig(
      * The product's default codec body: 16 kHz mono, ratios [8, 5, 4, 2] (hop 320, 50 frames/s),
      * 24 base filters (24 → 48 → 96 → 192 → 384 channels), latent 128, one bottleneck LSTM layer,
      * weight norm, reflect padding. About 3.0 M parameters in each of encoder and decoder; encode +
-     * decode of 10 s took ≈ 0.33 s on 1 thread and ≈ 0.19 s on 2 threads of the 2-core
+     * decode of 10 s took 0.33–0.38 s on 1 thread and 0.19–0.24 s on 2 threads of the 2-core
      * development machine (filters 32 with the LSTM needed ≈ 0.6 s on 1 thread).
      */
     public static SeanetConfig defaultMono16k() {
