@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Music generation with codebook language models, on your own machine.",
-        subcommands = {})
+        subcommands = {ModelCommand.class, InfoCommand.class, EncodeCommand.class, DecodeCommand.class,
+            AnalyzeCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
 
     @Override

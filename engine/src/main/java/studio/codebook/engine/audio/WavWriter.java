@@ -1,16 +1,10 @@
 package studio.codebook.engine.audio;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import studio.codebook.engine.io.AtomicWrite;
 
 /**
  * Writes clips as integer PCM WAV, 16 or 24-bit. Samples are clipped to [-1, 1] and rounded to the
@@ -49,24 +43,16 @@ public final class WavWriter {
 
     /** Writes {@code clip} to {@code file}, replacing it if it exists. */
     public static void write(AudioClip clip, Path file, BitDepth depth) throws IOException {
-        byte[] bytes = encode(clip, depth);
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = Channels.newOutputStream(ch)) {
-                out.write(bytes);
-                out.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.write(file, encode(clip, depth));
+    }
+
+    /** Writes {@code clip} with 16 or 24 bits per sample. */
+    public static void write(AudioClip clip, Path file, int bits) throws IOException {
+        write(clip, file, switch (bits) {
+            case 16 -> BitDepth.PCM_16;
+            case 24 -> BitDepth.PCM_24;
+            default -> throw new IllegalArgumentException("WAV bit depth must be 16 or 24, not " + bits);
+        });
     }
 
     /** The complete WAV file for {@code clip}. */

@@ -7,7 +7,8 @@ import studio.codebook.engine.quantize.QuantizerConfig;
 
 /**
  * Architectures to start from: {@code tiny} for tests and quick experiments, {@code default} for the
- * product's codec (16 kHz mono, 50 frames/s, 4 codebooks × 1024).
+ * product's codec (16 kHz mono, 50 frames/s, 4 codebooks × 1024; SEANet with 24 filters, a 128-dim latent
+ * and one LSTM layer: the largest candidate that encodes and decodes 10 s within 0.4 s on one CPU thread).
  */
 public final class ModelPresets {
 
@@ -28,7 +29,7 @@ public final class ModelPresets {
                     new SeanetConfig(1, 16, 4, List.of(8, 5, 4, 2), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true),
                     quantizer(quantizerKind, 4, 64, 16), null);
             case "default" -> ModelConfig.of(id, "Default codec", 16_000,
-                    new SeanetConfig(1, 128, 32, List.of(8, 5, 4, 2), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true),
+                    SeanetConfig.defaultMono16k(),
                     quantizer(quantizerKind, 4, 1024, 128), null);
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected one of "
                     + String.join(", ", NAMES) + ")");

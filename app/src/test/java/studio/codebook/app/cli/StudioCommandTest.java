@@ -1,0 +1,128 @@
+package studio.codebook.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.audio.AudioClip;
+import studio.codebook.engine.audio.AudioReader;
+import studio.codebook.engine.audio.WavWriter;
+import studio.codebook.engine.codec.CodesFile;
+
+/** The command line end to end on a tiny random model: exit codes, files written, messages. */
+class StudioCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void tinyModel() {
+        model = dir.resolve("tiny");
+        Result r = run("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(model.resolve("model.json")));
+        assertTrue(Files.isRegularFile(model.resolve("codec.safetensors")));
+    }
+
+    private static Path tone(String name, int rate, int channels, double seconds) throws Exception {
+        int n = (int) Math.round(rate * seconds);
+        float[][] samples = new float[channels][n];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < n; i++) {
+                samples[c][i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / rate));
+            }
+        }
+        Path file = dir.resolve(name);
+        WavWriter.write(new AudioClip(samples, rate), file, 16);
+        return file;
+    }
+
+    @Test
+    void infoDescribesTheModel() {
+        Result r = run("info", "--model", model.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 codebooks x 64 entries"), r.out());
+        assertTrue(r.out().contains("50.0 frames/s"), r.out());
+        assertTrue(r.out().contains("model init --preset tiny"), r.out());
+    }
+
+    @Test
+    void encodeDecodeAnalyzeRoundTrip() throws Exception {
+        Path wav = tone("in.wav", 22_050, 2, 1.3);
+        Path codes = dir.resolve("in.codes.json");
+        Result enc = run("encode", wav.toString(), "--model", model.toString(), "--out", codes.toString());
+        assertEquals(0, enc.code(), enc.err());
+        CodesFile file = CodesFile.read(codes);
+        assertEquals(4, file.codes().numCodebooks());
+        assertEquals((int) Math.ceil(file.samples() / 320.0), file.codes().numFrames());
+        assertEquals(16_000, file.sampleRate());
+
+        Path out = dir.resolve("out.wav");
+        Result dec = run("decode", codes.toString(), "--model", model.toString(), "--out", out.toString(),
+                "--codebooks", "2", "--bits", "24");
+        assertEquals(0, dec.code(), dec.err());
+        AudioClip back = AudioReader.read(out);
+        assertEquals(16_000, back.sampleRate());
+        assertEquals(file.samples(), back.numFrames());
+
+        Result text = run("analyze", wav.toString(), codes.toString(), "--model", model.toString());
+        assertEquals(0, text.code(), text.err());
+        Result json = run("analyze", wav.toString(), "--model", model.toString(), "--json", "--offset", "2");
+        assertEquals(0, json.code(), json.err());
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertEquals(4, root.at("/report/numCodebooks").asInt());
+        assertEquals(3, root.at("/report/mutualInformation").size());
+    }
+
+    @Test
+    void badArgumentsExitTwoWithOneLine() {
+        for (String[] args : new String[][] {
+            {"encode", "x.wav"},
+            {"model", "init", "--preset", "huge", "--out", dir.resolve("h").toString()},
+            {"decode", "x.json", "--out", "y.wav", "--bits", "20"},
+            {"no-such-command"},
+        }) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void badInputFilesExitOneNamingTheFile() throws Exception {
+        Path garbage = dir.resolve("garbage.wav");
+        Files.writeString(garbage, "this is not audio at all, just words in a file");
+        Result r = run("encode", garbage.toString(), "--model", model.toString(), "--out",
+                dir.resolve("g.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("garbage.wav"), r.err());
+        assertTrue(Files.notExists(dir.resolve("g.json")));
+
+        Result noModel = run("info", "--model", dir.resolve("missing-model").toString());
+        assertEquals(1, noModel.code());
+        assertTrue(noModel.err().contains("missing-model"), noModel.err());
+
+        Result again = run("model", "init", "--preset", "tiny", "--out", model.toString());
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("--force"), again.err());
+    }
+}
