@@ -35,6 +35,8 @@ public final class CompressionModel implements AutoCloseable {
 
     private final SeanetConfig codecConfig;
     private final int sampleRate;
+    private int chunkFrames = CHUNK_FRAMES;
+    private int contextFrames = CONTEXT_FRAMES;
     private final NDManager manager;
     private final CodecBlock block;
 
@@ -42,8 +44,9 @@ public final class CompressionModel implements AutoCloseable {
             long seed) {
         this.codecConfig = codecConfig;
         this.sampleRate = sampleRate;
+        Engine engine = ComputeDevice.engine();
         this.manager = NDManager.newBaseManager(device, ComputeDevice.ENGINE);
-        Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) seed);
+        engine.setRandomSeed((int) seed);
         Quantizer quantizer = Quantizer.create(quantizerConfig, seed);
         this.block = new CodecBlock(
                 SeanetEncoder.builder().setConfig(codecConfig).optSeed(seed).build(),
@@ -64,6 +67,15 @@ public final class CompressionModel implements AutoCloseable {
                     + " differs from the quantizer's " + quantizer.dimension());
         }
         return new CompressionModel(codec, quantizer, sampleRate, device, seed);
+    }
+
+    /** Changes the chunking of long audio (tests compare chunked with whole-clip results). */
+    void setChunking(int chunk, int context) {
+        if (chunk < 1 || context < 0) {
+            throw new IllegalArgumentException("chunk must be positive and context non-negative");
+        }
+        this.chunkFrames = chunk;
+        this.contextFrames = context;
     }
 
     public int sampleRate() {
@@ -132,10 +144,10 @@ public final class CompressionModel implements AutoCloseable {
         for (int c = 0; c < samples.length; c++) {
             samples[c] = audio.channel(c);
         }
-        for (int start = 0; start < frames; start += CHUNK_FRAMES) {
-            int end = Math.min(frames, start + CHUNK_FRAMES);
-            int from = Math.max(0, start - CONTEXT_FRAMES);
-            int to = Math.min(frames, end + CONTEXT_FRAMES);
+        for (int start = 0; start < frames; start += chunkFrames) {
+            int end = Math.min(frames, start + chunkFrames);
+            int from = Math.max(0, start - contextFrames);
+            int to = Math.min(frames, end + contextFrames);
             int sampleFrom = from * hop;
             int sampleTo = Math.min(length, to * hop);
             try (NDManager scope = manager.newSubManager()) {
@@ -172,10 +184,10 @@ public final class CompressionModel implements AutoCloseable {
         int hop = hopLength();
         int[][] all = codes.codes();
         float[][] out = new float[channels()][frames * hop];
-        for (int start = 0; start < frames; start += CHUNK_FRAMES) {
-            int end = Math.min(frames, start + CHUNK_FRAMES);
-            int from = Math.max(0, start - CONTEXT_FRAMES);
-            int to = Math.min(frames, end + CONTEXT_FRAMES);
+        for (int start = 0; start < frames; start += chunkFrames) {
+            int end = Math.min(frames, start + chunkFrames);
+            int from = Math.max(0, start - contextFrames);
+            int to = Math.min(frames, end + contextFrames);
             long[] chunk = new long[k * (to - from)];
             for (int q = 0; q < k; q++) {
                 for (int t = from; t < to; t++) {
