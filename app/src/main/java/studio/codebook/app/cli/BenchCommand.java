@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
                 : MusicModel.create(ModelPresets.architecture(preset, "rvq", "bench-" + preset), device.device(), 1)) {
             ModelConfig c = m.config();
             CompressionModel codec = m.codec();
-            AudioClip clip = testSignal(c.sampleRate(), seconds);
+            AudioClip clip = CalibrationAudio.music(c.sampleRate(), seconds, 1);
             out.printf("model      %s: %d Hz, %.0f frames/s, %d x %d codes, %,d parameters%n", c.id(),
                     c.sampleRate(), c.frameRate(), c.codebooks(), c.codebookSize(), codec.parameterCount());
             out.printf("device     %s%n", device);
@@ -84,23 +83,6 @@ final class BenchCommand implements Callable<Integer> {
                     (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         }
         return 0;
-    }
-
-    /** A music-like test signal: a few partials with vibrato, plus a little noise. */
-    static AudioClip testSignal(int rate, double seconds) {
-        int n = (int) Math.round(rate * seconds);
-        float[] x = new float[n];
-        Random random = new Random(1);
-        double[] freqs = {110, 220, 329.6, 440, 659.3};
-        for (int i = 0; i < n; i++) {
-            double t = (double) i / rate;
-            double v = 0;
-            for (int h = 0; h < freqs.length; h++) {
-                v += Math.sin(2 * Math.PI * freqs[h] * t + 0.3 * Math.sin(2 * Math.PI * 5 * t)) / (h + 2);
-            }
-            x[i] = (float) (0.4 * v + 0.01 * random.nextGaussian());
-        }
-        return AudioClip.mono(x, rate);
     }
 
     private static double median(long[] values) {

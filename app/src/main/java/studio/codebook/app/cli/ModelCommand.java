@@ -29,7 +29,8 @@ final class ModelCommand implements Runnable {
 
     /** {@code model init}: a model with random weights. */
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create a model with random weights (for tests and experiments, not for listening).")
+            description = "Create a model with random weights (for tests and experiments, not for listening); "
+                    + "its codebooks are initialised by k-means on synthetic tones and noise.")
     static final class Init implements Callable<Integer> {
 
         @Spec
@@ -70,6 +71,7 @@ final class ModelCommand implements Runnable {
                     .withProvenance(Provenance.randomInit(Versions.app() + ": model init --preset " + preset
                             + " --quantizer " + quantizer + " --seed " + seed, seed));
             try (MusicModel model = MusicModel.create(config, ComputeDevice.best().device(), seed)) {
+                model.codec().initializeCodebooks(CalibrationAudio.clips(config.sampleRate(), seed));
                 model.saveTo(out);
                 spec.commandLine().getOut().printf("created %s in %s (%,d parameters, hash %s)%n", id, out,
                         model.codec().parameterCount(), model.hash());

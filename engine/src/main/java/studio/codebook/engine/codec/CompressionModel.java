@@ -3,6 +3,7 @@ package studio.codebook.engine.codec;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -130,6 +131,29 @@ public final class CompressionModel implements AutoCloseable {
             c = Resampling.resample(c, sampleRate);
         }
         return c;
+    }
+
+    /**
+     * Initialises the codebooks by k-means on the latents of the given audio, as the first training batch
+     * would (one quantizer training step: k-means, one EMA update, dead-code replacement). Without it a
+     * random-weight model maps every frame to the same entries; with it even random weights give codes that
+     * use the codebooks, which makes a {@code model init} model useful for trying the tools.
+     */
+    public void initializeCodebooks(java.util.List<AudioClip> clips) {
+        try (NDManager scope = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(scope, false);
+            NDList latents = new NDList();
+            for (AudioClip clip : clips) {
+                AudioClip audio = prepare(clip);
+                float[][] samples = new float[audio.numChannels()][];
+                for (int c = 0; c < samples.length; c++) {
+                    samples[c] = audio.channel(c);
+                }
+                NDArray input = audioArray(scope, samples, 0, audio.numFrames());
+                latents.add(block.encoder().forward(ps, new NDList(input), false).singletonOrThrow());
+            }
+            block.quantizer().quantize(ps, NDArrays.concat(latents, 2), true);
+        }
     }
 
     /** Codes of all K codebooks for a clip (any rate or channel count). An empty clip gives zero frames. */
