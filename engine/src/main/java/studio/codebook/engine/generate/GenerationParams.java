@@ -1,0 +1,109 @@
+package studio.codebook.engine.generate;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What to generate and how to sample it. Immutable; stored in every clip's JSON sidecar so the clip can
+ * be made again.
+ *
+ * @param prompt the text; empty = unconditional
+ * @param negativePrompt replaces the empty text of the unconditional pass of classifier-free guidance
+ *     (steers away from it); empty = plain guidance
+ * @param durationSeconds length of the new audio (after any continued audio)
+ * @param topK sample among the k most likely codes (0 = no limit); MusicGen's default is 250
+ * @param topP nucleus sampling: the smallest set of codes whose probability reaches p (0 = off; when set,
+ *     it takes precedence over top-k, as in audiocraft)
+ * @param temperature divides the logits (1 = as trained; lower = safer, higher = wilder)
+ * @param cfgScale classifier-free guidance: logits = uncond + scale · (cond − uncond); 1 = no guidance
+ *     (no unconditional pass is run), MusicGen's default is 3
+ * @param seed the random seed of variant 0; variant i uses seed + i
+ * @param variants how many clips to make from the prompt (1–8), generated together in one batch
+ */
+public record GenerationParams(
+        String prompt,
+        String negativePrompt,
+        double durationSeconds,
+        int topK,
+        double topP,
+        double temperature,
+        double cfgScale,
+        long seed,
+        int variants) {
+
+    public static final double MAX_DURATION_SECONDS = 600;
+    public static final int MAX_VARIANTS = 8;
+
+    @JsonCreator
+    public GenerationParams(
+            @JsonProperty("prompt") String prompt,
+            @JsonProperty("negativePrompt") String negativePrompt,
+            @JsonProperty("durationSeconds") double durationSeconds,
+            @JsonProperty("topK") int topK,
+            @JsonProperty("topP") double topP,
+            @JsonProperty("temperature") double temperature,
+            @JsonProperty("cfgScale") double cfgScale,
+            @JsonProperty("seed") long seed,
+            @JsonProperty("variants") int variants) {
+        if (!(durationSeconds > 0 && durationSeconds <= MAX_DURATION_SECONDS)) {
+            throw new IllegalArgumentException("duration must be more than 0 and at most " + (int) MAX_DURATION_SECONDS
+                    + " seconds, not " + durationSeconds);
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("top-k must be 0 (no limit) or positive, not " + topK);
+        }
+        if (!(topP >= 0 && topP <= 1)) {
+            throw new IllegalArgumentException("top-p must be between 0 and 1, not " + topP);
+        }
+        if (!(temperature > 0 && temperature <= 10)) {
+            throw new IllegalArgumentException("temperature must be more than 0 and at most 10, not " + temperature);
+        }
+        if (!(cfgScale >= 0 && cfgScale <= 30)) {
+            throw new IllegalArgumentException("guidance scale must be between 0 and 30, not " + cfgScale);
+        }
+        if (variants < 1 || variants > MAX_VARIANTS) {
+            throw new IllegalArgumentException("variants must be 1.." + MAX_VARIANTS + ", not " + variants);
+        }
+        this.prompt = prompt == null ? "" : prompt;
+        this.negativePrompt = negativePrompt == null ? "" : negativePrompt;
+        this.durationSeconds = durationSeconds;
+        this.topK = topK;
+        this.topP = topP;
+        this.temperature = temperature;
+        this.cfgScale = cfgScale;
+        this.seed = seed;
+        this.variants = variants;
+    }
+
+    /** MusicGen's defaults for a prompt: 10 s, top-k 250, temperature 1, guidance 3, one variant. */
+    public static GenerationParams defaults(String prompt, long seed) {
+        return new GenerationParams(prompt, "", 10, 250, 0, 1, 3, seed, 1);
+    }
+
+    /** Whether an unconditional pass is needed. */
+    public boolean guided() {
+        return cfgScale != 1.0;
+    }
+
+    public GenerationParams withDuration(double seconds) {
+        return new GenerationParams(prompt, negativePrompt, seconds, topK, topP, temperature, cfgScale, seed, variants);
+    }
+
+    public GenerationParams withSeed(long newSeed) {
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, newSeed,
+                variants);
+    }
+
+    public GenerationParams withVariants(int n) {
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed, n);
+    }
+
+    public GenerationParams withCfgScale(double scale) {
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, scale, seed,
+                variants);
+    }
+
+    public GenerationParams withSampling(int k, double p, double t) {
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, k, p, t, cfgScale, seed, variants);
+    }
+}
