@@ -51,6 +51,9 @@ public final class LmSession implements AutoCloseable {
     private final long textLength;
     private int length;
     private boolean closed;
+    /** For the benchmark: count the arrays each call creates (a read of the manager, off by default). */
+    boolean countArrays;
+    int lastCallArrays;
 
     private final Shape normShape;
     private final float eps;
@@ -259,6 +262,9 @@ public final class LmSession implements AutoCloseable {
         try (NDManager tmp = scope.newSubManager()) {
             tmp.tempAttachAll(tokens);
             logits = forward(tmp, tokens, count);
+            if (countArrays) {
+                lastCallArrays = tmp.getManagedArrays().size() - 1; // minus the caller's tokens, attached for the call
+            }
             logits.attach(scope);
         }
         length += count;
