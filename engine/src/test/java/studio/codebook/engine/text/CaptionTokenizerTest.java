@@ -149,6 +149,40 @@ class CaptionTokenizerTest {
     }
 
     @Test
+    void richCorpusFillsALargeVocabulary(@TempDir Path other) throws IOException {
+        // captions plus made-up words and multilingual text, so that 4000 tokens have pairs to merge
+        List<String> texts = new ArrayList<>(Captions.generate(2000, 5L));
+        Random random = new Random(6);
+        String[] scripts = {"abcdefghijklmnopqrstuvwxyz", "абвгдежзиклмнопрстуф", "αβγδεζηθικλμνξοπρστ", "的一是不了人我在有他这中大来上"};
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder(texts.get(i));
+            for (int w = 0; w < 4; w++) {
+                String alphabet = scripts[random.nextInt(scripts.length)];
+                sb.append(' ');
+                for (int c = 0, n = 3 + random.nextInt(6); c < n; c++) {
+                    sb.append(alphabet.charAt(random.nextInt(Math.min(alphabet.length(), 8 + i % 12))));
+                }
+            }
+            texts.set(i, sb.toString());
+        }
+        Path big = other.resolve("tokenizer.json");
+        long t0 = System.nanoTime();
+        CaptionTokenizer.train(texts, 4000, big);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        try (CaptionTokenizer t = CaptionTokenizer.load(big, 64)) {
+            System.out.printf("tokenizer: trained on %d mixed-script captions, vocab %d in %.3f s%n", texts.size(), t.vocabSize(), seconds);
+            assertEquals(4000, t.vocabSize());
+            ByteLevelBpe java = ByteLevelBpe.fromJson(Files.readString(big, StandardCharsets.UTF_8));
+            try (CaptionTokenizer unlimited = CaptionTokenizer.load(big, 100_000)) {
+                for (String text : texts.subList(0, 200)) {
+                    assertArrayEquals(java.encode(text), unlimited.encode(text).ids(), text);
+                    assertEquals(text, unlimited.decode(unlimited.encode(text).ids()));
+                }
+            }
+        }
+    }
+
+    @Test
     void tinyCorpusStillGivesAWorkingTokenizer(@TempDir Path other) throws IOException {
         Path small = other.resolve("tokenizer.json");
         CaptionTokenizer.train(List.of(), 500, small);
