@@ -126,7 +126,7 @@ final class ByteLevelBpe {
     /** The ids of {@code text}: merges applied lowest rank first (leftmost on ties), as HF does. */
     int[] encode(String text) {
         List<Integer> out = new ArrayList<>();
-        for (String piece : preTokenize(text)) {
+        for (String piece : preTokenize(CaptionTokenizer.wellFormed(text))) {
             List<Integer> symbols = new ArrayList<>(piece.length());
             for (int i = 0; i < piece.length(); i++) {
                 Integer id = ids.get(String.valueOf(piece.charAt(i)));

@@ -146,7 +146,7 @@ public final class CaptionTokenizer implements AutoCloseable {
         if (text == null || text.isEmpty()) {
             return new TokenizedText(new int[0], false, "");
         }
-        Encoding encoding = tokenizer.encode(text, false, false);
+        Encoding encoding = tokenizer.encode(wellFormed(text), false, false);
         long[] all = encoding.getIds();
         int n = Math.min(all.length, maxTokens);
         int[] ids = new int[n];
@@ -159,6 +159,27 @@ public final class CaptionTokenizer implements AutoCloseable {
         String warning = "The prompt is too long (" + all.length + " tokens, " + text.length()
                 + " characters); only the first " + maxTokens + " tokens are used.";
         return new TokenizedText(ids, true, warning);
+    }
+
+    /**
+     * {@code text} with every unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder does: Java
+     * strings may hold them (pasted or cut text) and the native side would otherwise see three
+     * meaningless bytes.
+     */
+    static String wellFormed(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!paired && sb == null) {
+                sb = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (sb != null) {
+                sb.append(paired ? c : '\uFFFD');
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** The text of {@code ids} (HF's ByteLevel decoder). */

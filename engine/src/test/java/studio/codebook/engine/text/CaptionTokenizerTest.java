@@ -75,6 +75,15 @@ class CaptionTokenizerTest {
     }
 
     @Test
+    void loneSurrogatesBecomeReplacementCharacters() {
+        for (String text : List.of("broken \uD83C pair", "\uDC00", "end \uD83D")) {
+            TokenizedText t = tokenizer.encode(text);
+            assertTrue(t.length() > 0);
+            assertEquals(text.replaceAll("[\\uD800-\\uDFFF]", "\uFFFD"), tokenizer.decode(t.ids()));
+        }
+    }
+
+    @Test
     void emptyTextHasNoTokens() {
         TokenizedText t = tokenizer.encode("");
         assertEquals(0, t.length());
