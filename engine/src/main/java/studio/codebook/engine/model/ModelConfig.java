@@ -1,10 +1,14 @@
 package studio.codebook.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 import studio.codebook.engine.codec.SeanetConfig;
+import studio.codebook.engine.lm.LmConfig;
+import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.TextConfig;
 import studio.codebook.engine.quantize.QuantizerConfig;
 
 /**
@@ -20,10 +24,15 @@ import studio.codebook.engine.quantize.QuantizerConfig;
  * @param codebookSize entries per codebook
  * @param codec the encoder/decoder architecture
  * @param quantizer the quantizer
+ * @param pattern the codebook pattern the language model predicts under ("delay", "parallel", "flatten"),
+ *     or null for a codec-only model
+ * @param lm the language model, or null for a codec-only model
+ * @param text the text encoder, or null for a codec-only model
  * @param provenance where it came from
  */
 @JsonPropertyOrder({"schemaVersion", "id", "name", "sampleRate", "channels", "frameRate", "codebooks",
-    "codebookSize", "codec", "quantizer", "provenance"})
+    "codebookSize", "codec", "quantizer", "pattern", "lm", "text", "provenance"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(
         int schemaVersion,
         String id,
@@ -35,6 +44,9 @@ public record ModelConfig(
         int codebookSize,
         SeanetConfig codec,
         QuantizerConfig quantizer,
+        String pattern,
+        LmConfig lm,
+        TextConfig text,
         Provenance provenance) {
 
     /** The schema version this build writes and reads. */
@@ -52,6 +64,9 @@ public record ModelConfig(
             @JsonProperty("codebookSize") int codebookSize,
             @JsonProperty("codec") SeanetConfig codec,
             @JsonProperty("quantizer") QuantizerConfig quantizer,
+            @JsonProperty("pattern") String pattern,
+            @JsonProperty("lm") LmConfig lm,
+            @JsonProperty("text") TextConfig text,
             @JsonProperty("provenance") Provenance provenance) {
         if (schemaVersion != SCHEMA_VERSION) {
             throw new IllegalArgumentException("unknown schema version " + schemaVersion + " (this build reads "
@@ -82,6 +97,20 @@ public record ModelConfig(
             throw new IllegalArgumentException("codec.dimension (" + codec.dimension()
                     + ") differs from quantizer.dimension (" + quantizer.dimension() + ")");
         }
+        if ((lm == null) != (text == null) || (lm == null) != (pattern == null)) {
+            throw new IllegalArgumentException("pattern, lm and text come together (all three, or none for a codec-only model)");
+        }
+        if (lm != null) {
+            if (lm.codebooks() != codebooks || lm.cardinality() != codebookSize) {
+                throw new IllegalArgumentException("lm.codebooks/lm.cardinality (" + lm.codebooks() + " x "
+                        + lm.cardinality() + ") differ from the codec's (" + codebooks + " x " + codebookSize + ")");
+            }
+            if (text.outputDim() != lm.dim()) {
+                throw new IllegalArgumentException("text.outputDim (" + text.outputDim() + ") differs from lm.dim ("
+                        + lm.dim() + ")");
+            }
+            CodebookPattern.of(pattern, codebooks);
+        }
         this.schemaVersion = schemaVersion;
         this.id = id;
         this.name = name == null ? id : name;
@@ -92,6 +121,9 @@ public record ModelConfig(
         this.codebookSize = codebookSize;
         this.codec = codec;
         this.quantizer = quantizer;
+        this.pattern = pattern;
+        this.lm = lm;
+        this.text = text;
         this.provenance = provenance;
     }
 
@@ -100,7 +132,7 @@ public record ModelConfig(
             QuantizerConfig quantizer, Provenance provenance) {
         return new ModelConfig(SCHEMA_VERSION, id, name, sampleRate, codec.channels(),
                 (double) sampleRate / codec.hopLength(), quantizer.codebooks(), quantizer.codebookSize(), codec,
-                quantizer, provenance);
+                quantizer, null, null, null, provenance);
     }
 
     /** Samples per code frame. */
@@ -108,13 +140,24 @@ public record ModelConfig(
         return codec.hopLength();
     }
 
+    /** Whether this model can generate (it has a language model), or is a codec only. */
+    public boolean canGenerate() {
+        return lm != null;
+    }
+
     public ModelConfig withProvenance(Provenance p) {
         return new ModelConfig(schemaVersion, id, name, sampleRate, channels, frameRate, codebooks, codebookSize,
-                codec, quantizer, p);
+                codec, quantizer, pattern, lm, text, p);
     }
 
     public ModelConfig withId(String newId, String newName) {
         return new ModelConfig(schemaVersion, newId, newName, sampleRate, channels, frameRate, codebooks,
-                codebookSize, codec, quantizer, provenance);
+                codebookSize, codec, quantizer, pattern, lm, text, provenance);
+    }
+
+    /** The same codec with a language model and text encoder. */
+    public ModelConfig withLanguageModel(String newPattern, LmConfig newLm, TextConfig newText) {
+        return new ModelConfig(schemaVersion, id, name, sampleRate, channels, frameRate, codebooks, codebookSize,
+                codec, quantizer, newPattern, newLm, newText, provenance);
     }
 }

@@ -22,12 +22,18 @@ import studio.codebook.engine.io.AtomicWrite;
  * my-model/
  *   model.json          architecture, rates, codebooks, provenance ({@link ModelConfig})
  *   codec.safetensors   every parameter of the codec, by name ({@link ModelWeights})
+ *   lm.safetensors      the language model        (absent in a codec-only model)
+ *   text.safetensors    the text encoder          (absent in a codec-only model)
+ *   tokenizer.json      the text tokenizer, HuggingFace format (absent in a codec-only model)
  * </pre>
  */
 public final class ModelFolder {
 
     public static final String CONFIG_FILE = "model.json";
     public static final String CODEC_WEIGHTS_FILE = "codec.safetensors";
+    public static final String LM_WEIGHTS_FILE = "lm.safetensors";
+    public static final String TEXT_WEIGHTS_FILE = "text.safetensors";
+    public static final String TOKENIZER_FILE = "tokenizer.json";
 
     /** Refuse a model.json larger than this: it is a few KB in practice. */
     private static final long MAX_CONFIG_BYTES = 1 << 20;
@@ -93,15 +99,26 @@ public final class ModelFolder {
         return dir.resolve(CODEC_WEIGHTS_FILE);
     }
 
+    /** The files a model folder with this description must hold, model.json first. */
+    public static java.util.List<Path> files(Path dir, ModelConfig config) {
+        java.util.List<Path> files = new java.util.ArrayList<>(java.util.List.of(dir.resolve(CONFIG_FILE),
+                dir.resolve(CODEC_WEIGHTS_FILE)));
+        if (config.canGenerate()) {
+            files.add(dir.resolve(LM_WEIGHTS_FILE));
+            files.add(dir.resolve(TEXT_WEIGHTS_FILE));
+            files.add(dir.resolve(TOKENIZER_FILE));
+        }
+        return files;
+    }
+
     /**
-     * A content hash of the model: SHA-256 over model.json and the weights, first 16 hex digits. Two
-     * folders with the same hash hold the same model.
+     * A content hash of the model: SHA-256 over all its files, first 16 hex digits. Two folders with the
+     * same hash hold the same model.
      */
-    public static String hash(Path dir) throws ModelFileException {
+    public static String hash(Path dir, ModelConfig config) throws ModelFileException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String name : new String[] {CONFIG_FILE, CODEC_WEIGHTS_FILE}) {
-                Path file = dir.resolve(name);
+            for (Path file : files(dir, config)) {
                 try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 } catch (NoSuchFileException e) {

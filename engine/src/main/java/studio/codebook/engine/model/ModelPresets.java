@@ -3,16 +3,21 @@ package studio.codebook.engine.model;
 import java.util.List;
 import java.util.Locale;
 import studio.codebook.engine.codec.SeanetConfig;
+import studio.codebook.engine.lm.LmConfig;
+import studio.codebook.engine.text.TextConfig;
 import studio.codebook.engine.quantize.QuantizerConfig;
 
 /**
- * Architectures to start from: {@code tiny} for tests and quick experiments, {@code default} for the
+ * Architectures to start from (codec, delay-pattern language model and text encoder): {@code tiny} for tests and quick experiments, {@code default} for the
  * product's codec (16 kHz mono, 50 frames/s, 4 codebooks × 1024; SEANet with 24 filters, a 128-dim latent
  * and one LSTM layer: the largest candidate that encodes and decodes 10 s within 0.4 s on one CPU thread).
  */
 public final class ModelPresets {
 
     public static final List<String> NAMES = List.of("tiny", "default");
+
+    /** Tokens a preset's tokenizer aims for (the trained tokenizer may end with fewer; see MusicModel#create). */
+    public static final int TOKENIZER_VOCABULARY = 1024;
 
     private ModelPresets() {}
 
@@ -25,12 +30,14 @@ public final class ModelPresets {
     public static ModelConfig architecture(String preset, String quantizerKind, String id) {
         String p = preset.toLowerCase(Locale.ROOT);
         return switch (p) {
-            case "tiny" -> ModelConfig.of(id, "Tiny codec (random weights)", 16_000,
+            case "tiny" -> ModelConfig.of(id, "Tiny model (random weights)", 16_000,
                     new SeanetConfig(1, 16, 4, List.of(8, 5, 4, 2), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true),
-                    quantizer(quantizerKind, 4, 64, 16), null);
-            case "default" -> ModelConfig.of(id, "Default codec", 16_000,
+                    quantizer(quantizerKind, 4, 64, 16), null)
+                    .withLanguageModel("delay", LmConfig.tiny(), TextConfig.tiny(TOKENIZER_VOCABULARY));
+            case "default" -> ModelConfig.of(id, "Default model", 16_000,
                     SeanetConfig.defaultMono16k(),
-                    quantizer(quantizerKind, 4, 1024, 128), null);
+                    quantizer(quantizerKind, 4, 1024, 128), null)
+                    .withLanguageModel("delay", LmConfig.defaultSize(), TextConfig.defaultSize(TOKENIZER_VOCABULARY));
             default -> throw new IllegalArgumentException("unknown preset '" + preset + "' (expected one of "
                     + String.join(", ", NAMES) + ")");
         };

@@ -1,35 +1,100 @@
 package studio.codebook.engine.model;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import studio.codebook.engine.codec.CompressionModel;
+import studio.codebook.engine.device.ComputeDevice;
+import studio.codebook.engine.generate.Generator;
+import studio.codebook.engine.io.AtomicWrite;
+import studio.codebook.engine.lm.TransformerLm;
+import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.CaptionTokenizer;
+import studio.codebook.engine.text.TextConditioner;
 
 /**
- * One model folder in memory: its description and its networks (for now the codec; the language model
- * and text encoder join it in the same folder later). Close it to free native memory.
+ * One model folder in memory: its description, the codec, and (unless it is a codec-only model) the
+ * language model, text encoder and tokenizer. Close it to free native memory.
  */
 public final class MusicModel implements AutoCloseable {
 
     private final ModelConfig config;
     private final CompressionModel codec;
+    private final NDManager manager;
+    private final TransformerLm lm;
+    private final TextConditioner text;
+    private final byte[] tokenizerJson;
     private Path folder;
     private String hash;
 
-    private MusicModel(ModelConfig config, CompressionModel codec, Path folder, String hash) {
+    private MusicModel(ModelConfig config, CompressionModel codec, NDManager manager, TransformerLm lm,
+            TextConditioner text, byte[] tokenizerJson, Path folder, String hash) {
         this.config = config;
         this.codec = codec;
+        this.manager = manager;
+        this.lm = lm;
+        this.text = text;
+        this.tokenizerJson = tokenizerJson;
         this.folder = folder;
         this.hash = hash;
     }
 
-    /** A model with random weights (for tests and experiments), not yet saved. */
-    public static MusicModel create(ModelConfig config, Device device, long seed) {
+    /**
+     * A model with random weights (for tests and experiments), not yet saved. Its tokenizer is learnt from
+     * {@link SeedCaptions}; the text encoder's vocabulary is set to the size the tokenizer reached.
+     */
+    public static MusicModel create(ModelConfig config, Device device, long seed) throws IOException {
+        if (!config.canGenerate()) {
+            return assemble(config, device, seed, null, null, null);
+        }
+        Path temp = Files.createTempFile("codebook-tokenizer-", ".json");
+        try {
+            CaptionTokenizer.train(SeedCaptions.sample(2000, seed), config.text().vocabSize(), temp);
+            return create(config, device, seed, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A model with random weights and the given tokenizer (e.g. one learnt from training captions); the
+     * text encoder's vocabulary is set to the tokenizer's size.
+     */
+    public static MusicModel create(ModelConfig config, Device device, long seed, Path tokenizerJson)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(tokenizerJson);
+        CaptionTokenizer tokenizer = CaptionTokenizer.load(tokenizerJson, config.text().maxTokens());
+        ModelConfig sized = config.withLanguageModel(config.pattern(), config.lm(),
+                config.text().withVocabSize(tokenizer.vocabSize()));
+        return assemble(sized, device, seed, tokenizer, bytes, null);
+    }
+
+    /** Builds the networks of a config with seeded random weights. */
+    private static MusicModel assemble(ModelConfig config, Device device, long seed, CaptionTokenizer tokenizer,
+            byte[] tokenizerBytes, Path folder) {
         CompressionModel codec = CompressionModel.create(config.codec(), config.quantizer(), config.sampleRate(),
                 device, seed);
-        return new MusicModel(config, codec, null, null);
+        if (!config.canGenerate()) {
+            return new MusicModel(config, codec, null, null, null, null, folder, null);
+        }
+        NDManager manager = NDManager.newBaseManager(device, ComputeDevice.ENGINE);
+        try {
+            TransformerLm lm = TransformerLm.builder().setConfig(config.lm()).optSeed(seed + 2).build();
+            lm.initialize(manager, DataType.FLOAT32, new Shape(1, config.codebooks(), 1),
+                    new Shape(1, 1, config.lm().dim()), new Shape(1, 1));
+            TextConditioner text = TextConditioner.create(tokenizer, config.text(), seed + 3, manager);
+            return new MusicModel(config, codec, manager, lm, text, tokenizerBytes, folder, null);
+        } catch (RuntimeException e) {
+            manager.close();
+            codec.close();
+            tokenizer.close();
+            throw e;
+        }
     }
 
     /**
@@ -40,35 +105,70 @@ public final class MusicModel implements AutoCloseable {
      */
     public static MusicModel load(Path dir, Device device) throws ModelFileException {
         ModelConfig config = ModelFolder.readConfig(dir);
-        Path weights = ModelFolder.codecWeights(dir);
-        if (!Files.isRegularFile(weights)) {
-            throw new ModelFileException(weights, "missing: the model folder has no codec weights");
+        for (Path required : ModelFolder.files(dir, config)) {
+            if (!Files.isRegularFile(required)) {
+                throw new ModelFileException(required, "missing: the model folder is incomplete");
+            }
         }
-        CompressionModel codec = CompressionModel.create(config.codec(), config.quantizer(), config.sampleRate(),
-                device, config.provenance() == null ? 0 : config.provenance().seed());
+        CaptionTokenizer tokenizer = null;
+        byte[] tokenizerBytes = null;
+        if (config.canGenerate()) {
+            Path tokenizerFile = dir.resolve(ModelFolder.TOKENIZER_FILE);
+            try {
+                tokenizerBytes = Files.readAllBytes(tokenizerFile);
+                tokenizer = CaptionTokenizer.load(tokenizerFile, config.text().maxTokens());
+            } catch (IOException | RuntimeException e) {
+                throw new ModelFileException(tokenizerFile, "is not a usable tokenizer (" + e.getMessage() + ")", e);
+            }
+            if (tokenizer.vocabSize() != config.text().vocabSize()) {
+                int size = tokenizer.vocabSize();
+                tokenizer.close();
+                throw new ModelFileException(tokenizerFile, "has " + size + " tokens but model.json says text.vocabSize "
+                        + config.text().vocabSize());
+            }
+        }
+        long seed = config.provenance() == null ? 0 : config.provenance().seed();
+        MusicModel model = assemble(config, device, seed, tokenizer, tokenizerBytes, dir);
         try {
-            ModelWeights.load(codec.block(), weights);
-            return new MusicModel(config, codec, dir, ModelFolder.hash(dir));
+            ModelWeights.load(model.codec.block(), ModelFolder.codecWeights(dir));
+            if (config.canGenerate()) {
+                ModelWeights.load(model.lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE));
+                ModelWeights.load(model.text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE));
+            }
+            model.hash = ModelFolder.hash(dir, config);
+            return model;
         } catch (ModelFileException | RuntimeException e) {
-            codec.close();
+            model.close();
             throw e;
         }
     }
 
     /**
-     * Writes the model into {@code dir} (created if needed): weights first, then {@code model.json}, each
-     * atomically, so a crash leaves either the previous model or the complete new one's weights without a
-     * description pointing at half-written files.
-     *
-     * <p>Afterwards {@link #folder()} and {@link #hash()} describe the saved copy.
+     * Writes the model into {@code dir} (created if needed): weights and tokenizer first, then
+     * {@code model.json}, each atomically, so a crash never leaves a description pointing at half-written
+     * files. Afterwards {@link #folder()} and {@link #hash()} describe the saved copy.
      */
     public void saveTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        ModelWeights.save(codec.block(), ModelFolder.codecWeights(dir),
-                Map.of("format", "codebook-studio", "model", config.id()));
+        Map<String, String> metadata = Map.of("format", "codebook-studio", "model", config.id());
+        ModelWeights.save(codec.block(), ModelFolder.codecWeights(dir), metadata);
+        if (config.canGenerate()) {
+            ModelWeights.save(lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE), metadata);
+            ModelWeights.save(text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE), metadata);
+            AtomicWrite.write(dir.resolve(ModelFolder.TOKENIZER_FILE), tokenizerJson);
+        }
         ModelFolder.writeConfig(dir, config);
         this.folder = dir;
-        this.hash = ModelFolder.hash(dir);
+        this.hash = ModelFolder.hash(dir, config);
+    }
+
+    /** A generator over this model's networks. */
+    public Generator generator() {
+        if (!config.canGenerate()) {
+            throw new IllegalStateException("model " + config.id() + " is a codec only; it has no language model "
+                    + "to generate with");
+        }
+        return new Generator(codec, text, lm, pattern(), manager);
     }
 
     public ModelConfig config() {
@@ -77,6 +177,31 @@ public final class MusicModel implements AutoCloseable {
 
     public CompressionModel codec() {
         return codec;
+    }
+
+    /** The language model, or null for a codec-only model. */
+    public TransformerLm lm() {
+        return lm;
+    }
+
+    /** The text conditioner, or null for a codec-only model. */
+    public TextConditioner text() {
+        return text;
+    }
+
+    /** The codebook pattern, or null for a codec-only model. */
+    public CodebookPattern pattern() {
+        return config.canGenerate() ? CodebookPattern.of(config.pattern(), config.codebooks()) : null;
+    }
+
+    /** Trainable and state values of all networks. */
+    public long parameterCount() {
+        long n = codec.parameterCount();
+        if (lm != null) {
+            n += lm.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            n += text.encoder().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+        }
+        return n;
     }
 
     /** The folder it was loaded from or saved to, or null. */
@@ -91,6 +216,12 @@ public final class MusicModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (text != null) {
+            text.close();
+        }
+        if (manager != null) {
+            manager.close();
+        }
         codec.close();
     }
 }
