@@ -94,6 +94,44 @@ class StudioCommandTest {
     }
 
     @Test
+    void generateWritesWavsAndSidecars() throws Exception {
+        Path out = dir.resolve("gen.wav");
+        Result r = run("generate", "--prompt", "warm lo-fi piano over brushed drums, 80 BPM", "--duration", "0.6",
+                "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--model", model.toString(),
+                "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        for (int v = 1; v <= 2; v++) {
+            AudioClip clip = AudioReader.read(dir.resolve("gen-" + v + ".wav"));
+            assertEquals(16_000, clip.sampleRate());
+            assertEquals(30 * 320, clip.numFrames());
+            JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("gen-" + v + ".json").toFile());
+            assertEquals("warm lo-fi piano over brushed drums, 80 BPM", sidecar.at("/params/prompt").asText());
+            assertEquals(50, sidecar.at("/params/topK").asInt());
+            assertEquals(2.5, sidecar.at("/params/cfgScale").asDouble());
+            assertEquals(5 + v - 1, sidecar.at("/seed").asLong());
+            assertEquals("tiny-rvq-3", sidecar.at("/modelId").asText());
+            assertEquals(16, sidecar.at("/modelHash").asText().length());
+            assertTrue(sidecar.at("/timings/steps").asInt() > 0);
+        }
+
+        Path cont = dir.resolve("cont.wav");
+        Result c = run("generate", "--prompt", "", "--duration", "0.4", "--continue", dir.resolve("gen-1.wav").toString(),
+                "--model", model.toString(), "--out", cont.toString(), "--no-progress");
+        assertEquals(0, c.code(), c.err());
+        assertEquals((30 + 20) * 320, AudioReader.read(cont).numFrames());
+    }
+
+    @Test
+    void generateWithoutAModelSaysHowToGetOne() {
+        Result r = run("generate", "--prompt", "x", "--out", dir.resolve("none.wav").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no default model") && r.err().contains("--model"), r.err());
+        Result bad = run("generate", "--prompt", "x", "--duration", "-3", "--model", model.toString(), "--out",
+                dir.resolve("none.wav").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
+
+    @Test
     void badArgumentsExitTwoWithOneLine() {
         for (String[] args : new String[][] {
             {"encode", "x.wav"},

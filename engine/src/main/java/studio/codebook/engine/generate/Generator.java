@@ -184,7 +184,7 @@ public final class Generator {
         int steps = pattern.steps(frames);
         for (int s = 1; s < steps; s++) {
             for (int q = 0; q < pattern.numCodebooks(); q++) {
-                if (pattern.frameAt(s, q) >= knownFrames) {
+                if (pattern.frameAt(s, q, frames) >= knownFrames) {
                     return s;
                 }
             }
@@ -208,7 +208,7 @@ public final class Generator {
         for (int v = 0; v < variants; v++) {
             for (int q = 0; q < k; q++) {
                 for (int s = 0; s < steps; s++) {
-                    int t = pattern.frameAt(s, q);
+                    int t = pattern.frameAt(s, q, frames);
                     tokens[v][q][s] = t < 0 ? special : t < knownLocal ? codes[v][q][w.start + t] : -1;
                 }
             }
@@ -238,12 +238,12 @@ public final class Generator {
                         if (tokens[v][q][s] == -1) {
                             int code = sampler.sample(guided, q * card, randoms[v]);
                             tokens[v][q][s] = code;
-                            codes[v][q][w.start + pattern.frameAt(s, q)] = code;
+                            codes[v][q][w.start + pattern.frameAt(s, q, frames)] = code;
                         }
                     }
                 }
                 done++;
-                int complete = w.start + pattern.completeFrames(s + 1);
+                int complete = w.start + Math.min(frames, pattern.completeFrames(s + 1));
                 if (streaming != null) {
                     streaming.advance(codes, complete);
                 }
