@@ -25,17 +25,18 @@ import java.util.List;
  * [B, H, hd, L] and values [B, H, L, hd] (values zeroed for rows with no valid text), the text mask as
  * an additive bias [B, 1, 1, L], the fused QKV and the cross-attention query weights with 1/√hd folded
  * into the query rows, the sinusoid rows [capacity, dim] and the token offsets into the stacked
- * embedding table. Each layer's self-attention cache is one preallocated array
- * [2, B, H, capacity, hd] (keys, values) written in place; reading positions 0…n−1 is a view whose batch
- * axes stay collapsible, so the attention matmuls never copy the cache.
+ * embedding table. The fused QKV rows are reordered head-major once, so a step's projection reshapes
+ * straight to [B, H, 3, hd]. Each layer's self-attention cache is one preallocated array
+ * [B, H, 2, capacity, hd] (keys, values) written in place with one slice assignment; reading positions
+ * 0…n−1 is a view whose batch axes (B, H) stay collapsible, so the attention matmuls never copy the cache.
  *
  * <h2>Per step</h2>
- * Native ops per layer for a one-position step: self-attention 16 (LayerNorm, fused QKV projection, a
- * reshape and a transposed view, the K/V slice and its in-place cache write, the q slice, 2 cache views
- * and a transposed view, 2 matmuls, softmax, a reshape, output projection, in-place residual add),
+ * Native ops per layer for a one-position step: self-attention 15 (LayerNorm, fused QKV projection, a
+ * reshape, the K/V slice and its in-place cache write, the q slice, 2 cache views and a transposed view,
+ * 2 matmuls, softmax, a reshape, output projection, in-place residual add),
  * cross-attention 10 (LayerNorm, query projection, reshape, 2 matmuls, in-place mask add, softmax,
  * reshape, output projection, in-place add), feed-forward 5; plus 5 for embedding and position and 3
- * for the final norm and heads: 31 · layers + 8 (194 for 6 layers; 163 of them create an array), plus
+ * for the final norm and heads: 30 · layers + 8 (188 for 6 layers; 157 of them create an array), plus
  * one in-place add per bias when configured. No value is read back to Java and no weight is copied.
  * Every temporary lives in a per-call sub-manager closed before returning; only the logits move to the
  * caller's {@code scope}.
@@ -81,11 +82,11 @@ public final class LmSession implements AutoCloseable {
     private static final class Layer {
         NDArray norm1Weight;
         NDArray norm1Bias;
-        NDArray qkvWeight; // [3d, d], q rows scaled by 1/√hd
-        NDArray qkvBias; // [3d] or null
+        NDArray qkvWeight; // [3d, d], rows head-major (h, q/k/v, e), q rows scaled by 1/√hd
+        NDArray qkvBias; // [3d] in the same order, or null
         NDArray outWeight;
         NDArray outBias;
-        NDArray cache; // [2, B, H, capacity, hd]
+        NDArray cache; // [B, H, 2, capacity, hd]: keys, values
         NDArray normCrossWeight;
         NDArray normCrossBias;
         NDArray crossQWeight; // scaled
@@ -155,14 +156,16 @@ public final class LmSession implements AutoCloseable {
                     layer.norm1Weight = ps.getValue(p.norm1Weight, device, false);
                     layer.norm1Bias = ps.getValue(p.norm1Bias, device, false);
                     // every op below starts from an array on `setup`, so nothing lands on the model's manager
+                    // rows reordered head-major (h, q/k/v, e): the projection then reshapes to [B, H, 3, hd]
                     NDArray qkvW = qkvScale.mul(ps.getValue(p.inProjWeight, device, false)); // [3d, d]
-                    layer.qkvWeight = keep(qkvW);
+                    layer.qkvWeight = keep(qkvW.reshape(3, h, hd, d).transpose(1, 0, 2, 3).reshape(3L * d, d));
                     if (p.inProjBias != null) {
-                        layer.qkvBias = keep(qkvScale.reshape(3L * d).mul(ps.getValue(p.inProjBias, device, false)));
+                        layer.qkvBias = keep(qkvScale.reshape(3L * d).mul(ps.getValue(p.inProjBias, device, false))
+                                .reshape(3, h, hd).transpose(1, 0, 2).reshape(3L * d));
                     }
                     layer.outWeight = ps.getValue(p.outProjWeight, device, false);
                     layer.outBias = value(ps, p.outProjBias, device);
-                    layer.cache = manager.zeros(new Shape(2, batch, h, capacity, hd), DataType.FLOAT32, device);
+                    layer.cache = manager.zeros(new Shape(batch, h, 2, capacity, hd), DataType.FLOAT32, device);
                     if (config.crossAttention()) {
                         layer.normCrossWeight = ps.getValue(p.normCrossWeight, device, false);
                         layer.normCrossBias = ps.getValue(p.normCrossBias, device, false);
@@ -294,27 +297,27 @@ public final class LmSession implements AutoCloseable {
         NDArray causal = single ? null : TransformerLm.causalMask(tmp, p, length);
 
         NDIndex write = new NDIndex().addAllDim(3).addSliceDim(length, n);
-        NDIndex keys = new NDIndex().addSliceDim(0, 1).addAllDim(2).addSliceDim(0, n);
-        NDIndex values = new NDIndex().addSliceDim(1, 2).addAllDim(2).addSliceDim(0, n);
-        NDIndex qSlice = new NDIndex().addSliceDim(0, 1);
-        NDIndex kvSlice = new NDIndex().addSliceDim(1, 3);
+        NDIndex keys = new NDIndex().addAllDim(2).addIndices(0).addSliceDim(0, n);
+        NDIndex values = new NDIndex().addAllDim(2).addIndices(1).addSliceDim(0, n);
+        NDIndex qSlice = new NDIndex().addAllDim(2).addIndices(0);
+        NDIndex kvSlice = new NDIndex().addAllDim(2).addSliceDim(1, 3);
 
         for (Layer layer : layers) {
             // self-attention
             NDArray y = LayerNorm.layerNorm(x, normShape, layer.norm1Weight, layer.norm1Bias, eps).head();
-            NDArray qkv = linear(y, layer.qkvWeight, layer.qkvBias) // [B, P, 3d]
-                    .reshape(batch, p, 3, h, hd)
-                    .transpose(2, 0, 3, 1, 4); // [3, B, H, P, hd], a view
+            NDArray qkv = linear(y, layer.qkvWeight, layer.qkvBias); // [B, P, 3d], head-major
+            qkv = single ? qkv.reshape(batch, h, 3, 1, hd)
+                    : qkv.reshape(batch, p, h, 3, hd).transpose(0, 2, 3, 1, 4); // [B, H, 3, P, hd]
             layer.cache.set(write, qkv.get(tmp, kvSlice));
-            NDArray q = qkv.get(tmp, qSlice); // [1, B, H, P, hd]
-            NDArray k = layer.cache.get(tmp, keys); // [1, B, H, n, hd]
+            NDArray q = qkv.get(tmp, qSlice); // [B, H, P, hd]
+            NDArray k = layer.cache.get(tmp, keys); // [B, H, n, hd]
             NDArray v = layer.cache.get(tmp, values);
-            NDArray scores = q.matMul(k.transpose(0, 1, 2, 4, 3)); // [1, B, H, P, n]
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [B, H, P, n]
             if (causal != null) {
                 scores.addi(causal);
             }
-            NDArray att = scores.softmax(-1).matMul(v); // [1, B, H, P, hd]
-            att = single ? att.reshape(batch, 1, d) : att.transpose(0, 1, 3, 2, 4).reshape(batch, p, d);
+            NDArray att = scores.softmax(-1).matMul(v); // [B, H, P, hd]
+            att = single ? att.reshape(batch, 1, d) : att.transpose(0, 2, 1, 3).reshape(batch, p, d);
             x.addi(linear(att, layer.outWeight, layer.outBias));
 
             if (layer.crossKeysT != null) {
