@@ -55,7 +55,10 @@ class LmBenchmarkTest {
                 System.out.printf("%n== %d intra-op thread(s) ==%n", threads);
                 double small = matmulRate(manager, 2, 256, 256, 1024, 2000);
                 double big = matmulRate(manager, 2048, 2048, 2048, 2048, 3);
-                System.out.printf("matmul 256x256 · 256x1024 (batch-2 rows of activations: [2,256]·[256,1024]): %.1f GFLOP/s%n", small);
+                System.out.printf("matmul [2,256]·[256,1024] (a step's GEMV shape, weight hot in cache): %.1f GFLOP/s%n", small);
+                double bandwidth = coldGemvBandwidth(manager);
+                System.out.printf("same GEMV over 32 distinct 1 MB weights (cold, as in a step): %.1f GB/s of weights%n",
+                        bandwidth);
                 double square = matmulRate(manager, 256, 256, 256, 1024, 300);
                 System.out.printf("matmul 256x256 · 256x1024: %.1f GFLOP/s; 2048³: %.1f GFLOP/s%n", square, big);
 
@@ -75,6 +78,14 @@ class LmBenchmarkTest {
                 System.out.printf("recompute: %d steps in %.3f s = %.1f steps/s (integrated over prefix lengths)%n", STEPS,
                         recomputeSeconds, recomputeRate);
                 System.out.printf("speed-up of the cache: %.1f×%n", recomputeSeconds / cachedSeconds);
+                double bytes = 0;
+                for (int s = 1; s <= STEPS; s++) {
+                    bytes += streamedBytes(config, s);
+                }
+                double floorBandwidth = bytes / (bandwidth * 1e9);
+                System.out.printf("memory: %.1f MB streamed per step on average (weights + K/V cache); bandwidth floor "
+                        + "%.3f s for %d steps (%.0f steps/s)%n", bytes / STEPS / 1e6, floorBandwidth, STEPS,
+                        STEPS / floorBandwidth);
                 System.out.printf("compute: %.1f MFLOP/step on average; floor %.3f s for %d steps at the GEMV rate "
                         + "(%.0f steps/s), %.3f s at the 2048³ rate (%.0f steps/s)%n", flops / STEPS / 1e6, floorSmall,
                         STEPS, STEPS / floorSmall, floorBig, STEPS / floorBig);
@@ -144,6 +155,35 @@ class LmBenchmarkTest {
             }
         }
         return total;
+    }
+
+    /** Bytes a step at cache length n must read: every weight but the embeddings and cross K/V, and the K/V cache. */
+    static double streamedBytes(LmConfig c, int n) {
+        double d = c.dim();
+        double weights = c.layers() * (4 * d * d + 2 * d * d + 2 * d * c.ffnDim()) + (double) c.codebooks() * c.cardinality() * d;
+        double cache = c.layers() * 2.0 * 2 * n * d; // B = 2, keys and values
+        return 4 * (weights + cache);
+    }
+
+    /** GB/s of weights read by [2, 256]·[1024, 256]ᵀ cycling through 32 distinct weights (32 MB, beyond the caches). */
+    static double coldGemvBandwidth(NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray[] weights = new NDArray[32];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = scope.randomNormal(new Shape(1024, 256));
+            }
+            NDArray x = scope.randomNormal(new Shape(2, 256));
+            int reps = 3200;
+            long start = 0;
+            for (int i = -320; i < reps; i++) {
+                if (i == 0) {
+                    start = System.nanoTime();
+                }
+                ai.djl.nn.core.Linear.linear(x, weights[(i + 320) % weights.length]).head().close();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return 1024.0 * 256 * 4 * reps / seconds / 1e9;
+        }
     }
 
     /** GFLOP/s of [m, k] · [k, n] (repeated; warm-up first). */
