@@ -23,7 +23,8 @@ import studio.codebook.engine.model.MusicModel;
  * it asserts nothing (speed targets are checked by reading these figures, never by timed tests).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure codec encode/decode speed (real-time factor) and peak memory.")
+        description = "Measure codec encode/decode speed (real-time factor) and peak memory; with --generation, "
+                + "generation speed and (with --soak N) resident memory over N consecutive generations.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -42,8 +43,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "Timed runs after 2 warm-up runs (default ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--generation", description = "Benchmark generation (prompt to audio) instead of the codec.")
+    boolean generation;
+
+    @Option(names = "--soak", defaultValue = "0", paramLabel = "N",
+            description = "With --generation: run N short generations and report resident memory (default off).")
+    int soak;
+
     @Override
     public Integer call() throws Exception {
+        if (generation) {
+            return new GenerationBench(spec.commandLine().getOut(), model, preset, seconds, runs, soak).run();
+        }
         if (seconds <= 0 || runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds and --runs must be positive");
         }
@@ -85,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double median(long[] values) {
+    static double median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
