@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -25,7 +26,10 @@ import studio.codebook.engine.quantize.QuantizerConfig;
  * {@link #CONTEXT_FRAMES} frames of context on both sides that are computed and thrown away, so memory
  * stays bounded and the chunk joins are not heard; a clip shorter than a chunk is processed whole.
  *
- * <p>Owns the native memory of its parameters; close it to free them.
+ * <p>Owns the native memory of its parameters; close it to free them. Every chunk runs inside an
+ * {@link NDScope}, so every array made while encoding or decoding is freed when the chunk is done, even
+ * those an op placed on the parameters' manager (DJL puts a result on its first input's manager, and a
+ * weight-normalised kernel starts from a parameter).
  */
 public final class CompressionModel implements AutoCloseable {
 
@@ -174,7 +178,7 @@ public final class CompressionModel implements AutoCloseable {
             int to = Math.min(frames, end + contextFrames);
             int sampleFrom = from * hop;
             int sampleTo = Math.min(length, to * hop);
-            try (NDManager scope = manager.newSubManager()) {
+            try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
                 NDArray input = audioArray(scope, samples, sampleFrom, sampleTo);
                 ParameterStore ps = new ParameterStore(scope, false);
                 NDArray latent = block.encoder().forward(ps, new NDList(input), false).singletonOrThrow();
@@ -218,7 +222,7 @@ public final class CompressionModel implements AutoCloseable {
                     chunk[q * (to - from) + (t - from)] = all[q][t];
                 }
             }
-            try (NDManager scope = manager.newSubManager()) {
+            try (NDScope arrays = new NDScope(); NDManager scope = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(scope, false);
                 NDArray codeArray = scope.create(chunk, new Shape(1, k, to - from));
                 NDArray latent = block.quantizer().decode(ps, codeArray);
