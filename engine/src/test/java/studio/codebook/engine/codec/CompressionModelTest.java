@@ -89,6 +89,24 @@ class CompressionModelTest {
     }
 
     @Test
+    void encodingAndDecodingLeaveNoArraysBehind() {
+        // a weight-normalised kernel is computed from parameters, so it lands on the parameters' manager:
+        // without the per-chunk NDScope every decode left its kernels there
+        try (CompressionModel lstm = CompressionModel.create(
+                SeanetConfig.encodecLike(4, 16, List.of(8, 5, 4, 2), 1), QuantizerConfig.rvq(4, 64, 16), 16_000,
+                Device.cpu(), 5)) {
+            AudioClip clip = noise(16_000, 1, 8000, 2);
+            Codes codes = lstm.encode(clip);
+            lstm.decode(codes, 4);
+            int before = lstm.manager().getManagedArrays().size();
+            for (int i = 0; i < 20; i++) {
+                lstm.decode(lstm.encode(clip), 4);
+            }
+            assertEquals(before, lstm.manager().getManagedArrays().size());
+        }
+    }
+
+    @Test
     void fewerCodebooksOrForeignCodesAreRefusedClearly() {
         Codes codes = model.encode(noise(16_000, 1, 3200, 4));
         assertThrows(IllegalArgumentException.class, () -> model.decode(codes, 0));
