@@ -101,6 +101,7 @@ final class GenerateCommand implements Callable<Integer> {
             };
             GenerationResult result = m.generator().generate(params, prompted, listener);
             bar.finish();
+            result.warnings().forEach(w -> err.println("warning: " + w));
             List<Path> written = new ArrayList<>();
             for (GeneratedClip clip : result.clips()) {
                 Path wav = variants == 1 ? out : numbered(out, clip.variant() + 1);

@@ -10,12 +10,14 @@ import java.util.List;
  * @param textMillis encoding the prompts
  * @param lmMillis the step loop (sampling included, streaming decode included when requested)
  * @param decodeMillis decoding the final audio
+ * @param warnings what the user should know (e.g. a prompt longer than the model reads was cut)
  */
 public record GenerationResult(List<GeneratedClip> clips, int steps, double textMillis, double lmMillis,
-        double decodeMillis) {
+        double decodeMillis, List<String> warnings) {
 
     public GenerationResult {
         clips = List.copyOf(clips);
+        warnings = List.copyOf(warnings);
     }
 
     /** Language-model steps per second. */

@@ -120,6 +120,7 @@ public final class Generator {
 
         double textMillis;
         long lmStart;
+        List<String> warnings = new ArrayList<>();
         int stepsDone = 0;
         try (NDManager scope = manager.newSubManager()) {
             ParameterStore ps = new ParameterStore(scope, false);
@@ -128,6 +129,7 @@ public final class Generator {
                 texts.addAll(Collections.nCopies(variants, params.negativePrompt()));
             }
             TextStates states = text.encode(ps, scope, texts);
+            states.warnings().stream().filter(w -> !w.isEmpty()).distinct().forEach(warnings::add);
             textMillis = (System.nanoTime() - start) / 1e6;
             lmStart = System.nanoTime();
             CodeSampler sampler = new CodeSampler(codec.codebookSize(), params.topK(), params.topP(),
@@ -148,7 +150,7 @@ public final class Generator {
             clips.add(new GeneratedClip(v, params.seed() + v, c, promptFrames, codec.decode(c, k)));
         }
         double decodeMillis = (System.nanoTime() - decodeStart) / 1e6;
-        return new GenerationResult(clips, stepsDone, textMillis, lmMillis, decodeMillis);
+        return new GenerationResult(clips, stepsDone, textMillis, lmMillis, decodeMillis, warnings);
     }
 
     /** A window of frames [start, end) whose frames before {@code known} are given. */

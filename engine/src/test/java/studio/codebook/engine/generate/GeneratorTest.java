@@ -101,6 +101,7 @@ class GeneratorTest {
         for (String prompt : new String[] {"", "🎹🥁🔥", "温暖的钢琴", "x".repeat(10_000)}) {
             GenerationResult r = model.generator().generate(params(prompt, 0.2, 1), null, GenerationListener.NONE);
             assertEquals(10, r.clips().get(0).codes().numFrames(), prompt.length() > 20 ? "long" : prompt);
+            assertEquals(prompt.length() > 20, !r.warnings().isEmpty(), "warnings " + r.warnings());
         }
     }
 
