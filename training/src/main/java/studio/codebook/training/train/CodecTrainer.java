@@ -1,0 +1,315 @@
+package studio.codebook.training.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import studio.codebook.engine.codec.CodecBlock;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.quantize.AbstractQuantizer;
+import studio.codebook.engine.quantize.Codebook;
+import studio.codebook.training.data.Segment;
+import studio.codebook.training.loss.IndependenceConfig;
+import studio.codebook.training.loss.IndependenceLoss;
+import studio.codebook.training.loss.ReconstructionLoss;
+
+/**
+ * Trains a model's codec: per step a batch of segments through encoder → quantizer (EMA-updated) → decoder,
+ * loss = reconstruction + commitmentWeight · commitment.
+ *
+ * <h2>The independence loss (METHOD.md points 6–7)</h2>
+ * When λ > 0, every M = {@code independence.macroBatches} steps (after steps M−1, 2M−1, …) the segments of
+ * the last M batches are re-encoded in training mode (with gradients), the quantizer's K per-stage streams
+ * are taken without touching the EMA codebooks, and λ · MMD² is back-propagated in its <em>own</em>
+ * backward pass, after the step's reconstruction backward has freed its graph, so only one graph is alive
+ * at a time. Its gradients are <em>accumulated</em> with that step's, and one clipped Adam update applies
+ * both. Why not a separate optimiser step: Adam's moments and step count, the learning-rate schedule and
+ * the non-finite guard then all stay one-per-step (a resumed run and an uninterrupted one take the same
+ * updates), and a separate step would feed Adam a gradient of a different scale every M-th update, which
+ * biases its second moment. The cost: the macro-batch gradient shares the step's clip norm.
+ *
+ * <p>The last M batches are not kept in memory: the data order is a function of (seed, step), so they are
+ * rebuilt from the step number (the segments themselves are Java float arrays), which also makes a resumed
+ * run compute the same macro-batch. To bound the cost, only as many of the macro-batch's segments are
+ * re-encoded as hold {@code independence.maxSamples} frames (a random choice, seeded per step); the loss may
+ * subsample frames further. The MMD's time (re-encode, streams, loss, backward) is reported as "mmdMillis".
+ *
+ * <h2>Determinism</h2>
+ * The quantizer draws random numbers (dead-code replacement, dropout) from generators it creates at
+ * construction and does not save; a resumed model would start them afresh. So before every step the
+ * trainer reseeds them from (seed, step) — by reflection, since the engine offers no method for it yet
+ * (engine follow-up: a {@code Quantizer.reseed(long)}).
+ */
+public final class CodecTrainer extends Trainer {
+
+    private static final long PURPOSE_MMD_PICK = 11;
+    private static final long PURPOSE_MMD_PERMUTATIONS = 12;
+    private static final long PURPOSE_QUANTIZER = 13;
+
+    private final CodecTrainingConfig config;
+    private final List<Segment> train;
+    private final List<Segment> validation;
+    private final int segmentLength;
+    private final DataOrder order;
+    private final ReconstructionLoss reconstruction;
+    private final IndependenceLoss independence;
+    private final CodecBlock block;
+
+    private CodecTrainer(MusicModel model, boolean owns, CodecTrainingConfig config, List<Segment> train,
+            List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
+        super(model, owns, config, runDir, description, trainable(model.codec().block()),
+                state(model.codec().block()), restored);
+        this.config = config;
+        this.train = List.copyOf(train);
+        this.validation = List.copyOf(validation);
+        this.segmentLength = checkSegments(train, validation);
+        this.order = new DataOrder(train.size(), config.batchSize(), config.seed());
+        this.reconstruction = new ReconstructionLoss(model.config().sampleRate(), config.reconstruction());
+        this.independence = new IndependenceLoss(config.independence());
+        this.block = model.codec().block();
+    }
+
+    /**
+     * A new run in {@code runDir} training {@code model}'s codec (the caller keeps ownership of the model).
+     *
+     * @param train segments of equal length, at the model's sample rate
+     * @param validation segments of the same length (may be empty: validation then reports NaN)
+     */
+    public static CodecTrainer start(MusicModel model, CodecTrainingConfig config, List<Segment> train,
+            List<Segment> validation, Path runDir, RunDescription description) throws IOException {
+        return new CodecTrainer(model, false, config, train, validation, runDir, description, null);
+    }
+
+    /**
+     * Continues the run in {@code runDir} from its latest checkpoint, with its saved config; the same
+     * segments (in the same order) must be given. The trainer owns the model it loads.
+     */
+    public static CodecTrainer resume(Path runDir, List<Segment> train, List<Segment> validation, Device device)
+            throws IOException {
+        Restored r = restore(runDir, "codec", device);
+        try {
+            CodecTrainingConfig config = JSON.treeToValue(r.state().config(), CodecTrainingConfig.class);
+            return new CodecTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r);
+        } catch (IOException | RuntimeException e) {
+            r.model().close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "codec";
+    }
+
+    public CodecTrainingConfig config() {
+        return config;
+    }
+
+    @Override
+    protected DataOrder dataOrder() {
+        return order;
+    }
+
+    @Override
+    protected void beforeStep(int s) {
+        reseedQuantizer(block, stepSeed(s, PURPOSE_QUANTIZER));
+    }
+
+    @Override
+    protected Map<String, NDArray> forwardBackward(NDManager scope, int s, Backprop backprop,
+            Map<String, Double> extra) {
+        NDArray audio = audio(scope, order.batch(s));
+        NDList out = block.forward(parameterStore, new NDList(audio), true);
+        NDList rec = reconstruction.compute(out.get(0), audio);
+        NDArray commitment = out.get(2);
+        NDArray loss = rec.get(0).add(commitment.mul((float) config.commitmentWeight()));
+        backprop.backward(loss);
+        Map<String, NDArray> reported = new LinkedHashMap<>();
+        reported.put("loss", loss);
+        reported.put("reconstruction", rec.get(0));
+        reported.put("l1", rec.get(1));
+        reported.put("mel", rec.get(2));
+        reported.put("commitment", commitment);
+        IndependenceConfig ind = config.independence();
+        if (ind.weight() > 0 && (s + 1) % ind.macroBatches() == 0) {
+            long t0 = System.nanoTime();
+            int[] chosen = macroBatch(s);
+            NDArray macro = audio(scope, chosen);
+            NDArray latent = block.encoder().forward(parameterStore, new NDList(macro), true).singletonOrThrow();
+            NDList streams = block.quantizer().streams(parameterStore, latent, ind.streamKind());
+            NDArray mmd = independence.compute(streams, new Random(stepSeed(s, PURPOSE_MMD_PERMUTATIONS)));
+            backprop.backward(mmd.mul((float) ind.weight()));
+            reported.put("mmd", mmd);
+            extra.put("mmdMillis", (System.nanoTime() - t0) / 1e6);
+            extra.put("mmdSegments", (double) chosen.length);
+        }
+        return reported;
+    }
+
+    /** The segments of the last M batches (steps s−M+1 … s), subsampled to about maxSamples frames. */
+    int[] macroBatch(int s) {
+        IndependenceConfig ind = config.independence();
+        List<Integer> all = new ArrayList<>();
+        for (int b = Math.max(0, s - ind.macroBatches() + 1); b <= s; b++) {
+            for (int i : order.batch(b)) {
+                all.add(i);
+            }
+        }
+        int frames = framesPerSegment();
+        int wanted = ind.maxSamples() > 0 ? Math.max(1, (ind.maxSamples() + frames - 1) / frames) : all.size();
+        if (wanted < all.size()) {
+            java.util.Collections.shuffle(all, new Random(stepSeed(s, PURPOSE_MMD_PICK)));
+            all = all.subList(0, wanted);
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private int framesPerSegment() {
+        int hop = model.config().hopLength();
+        return (segmentLength + hop - 1) / hop;
+    }
+
+    @Override
+    protected Map<String, Double> measureValidation() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (validation.isEmpty()) {
+            m.put("loss", Double.NaN);
+            return m;
+        }
+        double rec = 0;
+        double l1 = 0;
+        double mel = 0;
+        double commit = 0;
+        int n = 0;
+        int batch = config.batchSize();
+        for (int from = 0; from < validation.size(); from += batch) {
+            int to = Math.min(validation.size(), from + batch);
+            try (NDScope scope = new NDScope(); NDManager sub = model.codec().manager().newSubManager()) {
+                scope.suppressNotUsedWarning();
+                NDArray audio = audio(sub, validation.subList(from, to));
+                NDList out = block.forward(parameterStore, new NDList(audio), false);
+                NDList r = reconstruction.compute(out.get(0), audio);
+                float[] v = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2))).toFloatArray();
+                int size = to - from;
+                rec += v[0] * size;
+                l1 += v[1] * size;
+                mel += v[2] * size;
+                commit += v[3] * size;
+                n += size;
+            }
+        }
+        m.put("loss", rec / n);
+        m.put("reconstruction", rec / n);
+        m.put("l1", l1 / n);
+        m.put("mel", mel / n);
+        m.put("commitment", commit / n);
+        m.put("mmd", validationMmd());
+        return m;
+    }
+
+    /** MMD² (unweighted) on the first validation segments that hold maxSamples frames, fixed permutations. */
+    private double validationMmd() {
+        IndependenceConfig ind = config.independence();
+        int frames = framesPerSegment();
+        int count = ind.maxSamples() > 0 ? Math.max(1, (ind.maxSamples() + frames - 1) / frames) : validation.size();
+        count = Math.min(count, validation.size());
+        try (NDScope scope = new NDScope(); NDManager sub = model.codec().manager().newSubManager()) {
+            scope.suppressNotUsedWarning();
+            NDArray audio = audio(sub, validation.subList(0, count));
+            NDArray latent = block.encoder().forward(parameterStore, new NDList(audio), false).singletonOrThrow();
+            NDList streams = block.quantizer().streams(parameterStore, latent, ind.streamKind());
+            return independence.compute(streams, new Random(config.seed())).getFloat();
+        }
+    }
+
+    private NDArray audio(NDManager scope, int[] indices) {
+        List<Segment> chosen = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            chosen.add(train.get(i));
+        }
+        return audio(scope, chosen);
+    }
+
+    private NDArray audio(NDManager scope, List<Segment> segments) {
+        float[] flat = new float[segments.size() * segmentLength];
+        for (int i = 0; i < segments.size(); i++) {
+            System.arraycopy(segments.get(i).samples(), 0, flat, i * segmentLength, segmentLength);
+        }
+        return scope.create(flat, new Shape(segments.size(), 1, segmentLength));
+    }
+
+    private static int checkSegments(List<Segment> train, List<Segment> validation) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training segments");
+        }
+        int length = train.get(0).samples().length;
+        for (List<Segment> list : List.of(train, validation)) {
+            for (Segment s : list) {
+                if (s.samples().length != length) {
+                    throw new IllegalArgumentException("segments must all have the same length: " + s.trackId()
+                            + " has " + s.samples().length + " samples, the first has " + length);
+                }
+            }
+        }
+        return length;
+    }
+
+    static Map<String, Parameter> trainable(CodecBlock block) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                out.put("codec." + p.getKey(), p.getValue());
+            }
+        }
+        return out;
+    }
+
+    static List<Parameter> state(CodecBlock block) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (!p.getValue().requiresGradient()) {
+                out.add(p.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Reseeds every random generator the quantizer and its codebooks hold (see the class comment). */
+    static void reseedQuantizer(CodecBlock block, long seed) {
+        if (!(block.quantizer() instanceof AbstractQuantizer q)) {
+            return;
+        }
+        reseedField(q, AbstractQuantizer.class, DataOrder.mix(seed, -1));
+        List<Codebook> books = q.codebooks();
+        for (int k = 0; k < books.size(); k++) {
+            reseedField(books.get(k), Codebook.class, DataOrder.mix(seed, k));
+        }
+    }
+
+    private static void reseedField(Object owner, Class<?> type, long seed) {
+        for (Field f : type.getDeclaredFields()) {
+            if (f.getType() == Random.class) {
+                try {
+                    f.setAccessible(true);
+                    ((Random) f.get(owner)).setSeed(seed);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalStateException("cannot reseed " + type.getSimpleName() + "." + f.getName()
+                            + ": resume would not be exact", e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package studio.codebook.training.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.TextStates;
+import studio.codebook.training.data.Segment;
+
+/**
+ * Trains a model's language model and text encoder (jointly) on the codes of its frozen codec.
+ *
+ * <p>The segments are encoded once in eval mode and cached ({@link CodesCache}). Per step: a batch of
+ * windows of {@code frames} frames (segments in the seeded epoch order, window offsets drawn per step), each
+ * caption replaced by "" with probability {@code conditionDropout} (per example) so classifier-free guidance
+ * has an unconditional model to subtract; the window goes through the model's pattern
+ * ({@code toSequence}); the input is steps 0…S−2 and the target steps 1…S−1 (the output at step s predicts
+ * step s+1); the cross-entropy of each codebook is averaged over its valid slots only (the pattern's
+ * {@code validMask}), and the loss is the mean over the K codebooks. Reported: "loss" and "ce0" … "ce{K−1}"
+ * (nats). Validation: the same NLL per codebook on the validation segments' first windows with their real
+ * captions, in eval mode.
+ */
+public final class LmTrainer extends Trainer {
+
+    private static final long PURPOSE_WINDOWS = 21;
+
+    private final LmTrainingConfig config;
+    private final List<Segment> train;
+    private final List<Segment> validation;
+    private final List<int[][]> trainCodes;
+    private final List<int[][]> validationCodes;
+    private final boolean codesReused;
+    private final int frames;
+    private final DataOrder order;
+    private final CodebookPattern pattern;
+    private final int cardinality;
+
+    private LmTrainer(MusicModel model, boolean owns, LmTrainingConfig config, List<Segment> train,
+            List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
+        super(model, owns, config, runDir, description, trainable(model), List.of(), restored);
+        this.config = config;
+        this.train = List.copyOf(train);
+        this.validation = List.copyOf(validation);
+        Path cacheDir = runDir.resolve("codes");
+        CodesCache.Result t = CodesCache.load(cacheDir, model.codec(), train);
+        CodesCache.Result v = validation.isEmpty() ? new CodesCache.Result(List.of(), null, true)
+                : CodesCache.load(cacheDir, model.codec(), validation);
+        this.trainCodes = t.codes();
+        this.validationCodes = v.codes();
+        this.codesReused = t.reused() && v.reused();
+        int shortest = Integer.MAX_VALUE;
+        for (int[][] c : trainCodes) {
+            shortest = Math.min(shortest, c[0].length);
+        }
+        for (int[][] c : validationCodes) {
+            shortest = Math.min(shortest, c[0].length);
+        }
+        this.frames = Math.min(config.frames(), shortest);
+        if (frames < 1) {
+            throw new IllegalArgumentException("segments too short: they hold no complete code frame");
+        }
+        this.pattern = model.pattern();
+        this.cardinality = model.config().codebookSize();
+        if (pattern.steps(frames) - 1 > model.config().lm().maxSteps()) {
+            throw new IllegalArgumentException(frames + " frames need " + (pattern.steps(frames) - 1)
+                    + " steps; the LM's context is " + model.config().lm().maxSteps());
+        }
+        this.order = new DataOrder(train.size(), config.batchSize(), config.seed());
+    }
+
+    /**
+     * A new run in {@code runDir} training {@code model}'s LM and text encoder (the caller keeps ownership of
+     * the model). The codes of the segments are encoded now unless {@code runDir/codes} already holds them.
+     */
+    public static LmTrainer start(MusicModel model, LmTrainingConfig config, List<Segment> train,
+            List<Segment> validation, Path runDir, RunDescription description) throws IOException {
+        if (!model.config().canGenerate()) {
+            throw new IllegalArgumentException("model " + model.config().id() + " has no language model to train");
+        }
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training segments");
+        }
+        return new LmTrainer(model, false, config, train, validation, runDir, description, null);
+    }
+
+    /** Continues the run in {@code runDir} from its latest checkpoint (same segments, same order). */
+    public static LmTrainer resume(Path runDir, List<Segment> train, List<Segment> validation, Device device)
+            throws IOException {
+        Restored r = restore(runDir, "lm", device);
+        try {
+            LmTrainingConfig config = JSON.treeToValue(r.state().config(), LmTrainingConfig.class);
+            return new LmTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r);
+        } catch (IOException | RuntimeException e) {
+            r.model().close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "lm";
+    }
+
+    public LmTrainingConfig config() {
+        return config;
+    }
+
+    /** Whether the codes came from the cache (true on a second run over the same codec and segments). */
+    public boolean codesReused() {
+        return codesReused;
+    }
+
+    /** Frames per training window. */
+    public int frames() {
+        return frames;
+    }
+
+    @Override
+    protected DataOrder dataOrder() {
+        return order;
+    }
+
+    @Override
+    protected Map<String, NDArray> forwardBackward(NDManager scope, int s, Backprop backprop,
+            Map<String, Double> extra) {
+        Random random = new Random(stepSeed(s, PURPOSE_WINDOWS));
+        int[] batch = order.batch(s);
+        List<int[][]> windows = new ArrayList<>(batch.length);
+        List<String> captions = new ArrayList<>(batch.length);
+        for (int i : batch) {
+            int[][] codes = trainCodes.get(i);
+            int available = codes[0].length;
+            int start = available > frames ? random.nextInt(available - frames + 1) : 0;
+            windows.add(window(codes, start));
+            String caption = train.get(i).caption() == null ? "" : train.get(i).caption();
+            captions.add(random.nextDouble() < config.conditionDropout() ? "" : caption);
+        }
+        NDArray perCodebook = crossEntropy(scope, windows, captions, true);
+        NDArray loss = perCodebook.mean();
+        backprop.backward(loss);
+        Map<String, NDArray> reported = new LinkedHashMap<>();
+        reported.put("loss", loss);
+        for (int k = 0; k < pattern.numCodebooks(); k++) {
+            reported.put("ce" + k, perCodebook.get(k));
+        }
+        return reported;
+    }
+
+    /** Cross-entropy per codebook [K] over the valid slots of the windows (nats). */
+    private NDArray crossEntropy(NDManager scope, List<int[][]> windows, List<String> captions, boolean training) {
+        int b = windows.size();
+        int k = pattern.numCodebooks();
+        int steps = pattern.steps(frames);
+        int s = steps - 1;
+        boolean[][] valid = pattern.validMask(frames);
+        long[] input = new long[b * k * s];
+        long[] target = new long[b * k * s];
+        float[] mask = new float[b * k * s];
+        for (int e = 0; e < b; e++) {
+            int[][] seq = pattern.toSequence(windows.get(e), cardinality);
+            for (int q = 0; q < k; q++) {
+                int base = (e * k + q) * s;
+                for (int t = 0; t < s; t++) {
+                    input[base + t] = seq[q][t];
+                    boolean ok = valid[q][t + 1];
+                    target[base + t] = ok ? seq[q][t + 1] : 0;
+                    mask[base + t] = ok ? 1f : 0f;
+                }
+            }
+        }
+        Shape shape = new Shape(b, k, s);
+        NDArray tokens = scope.create(input, shape);
+        NDArray targets = scope.create(target, shape);
+        NDArray weights = scope.create(mask, shape);
+        TextStates text = model.text().encode(parameterStore, scope, captions, training);
+        NDArray logits = model.lm().forward(parameterStore, new NDList(tokens, text.states(), text.mask()), training)
+                .singletonOrThrow(); // [B, K, S, card]
+        NDArray logp = logits.logSoftmax(-1);
+        NDArray picked = logp.gather(targets.expandDims(-1), -1).squeeze(-1);
+        NDArray nll = picked.neg().mul(weights);
+        return nll.sum(new int[] {0, 2}).div(weights.sum(new int[] {0, 2}).maximum(1f));
+    }
+
+    private int[][] window(int[][] codes, int start) {
+        int[][] w = new int[codes.length][];
+        for (int q = 0; q < codes.length; q++) {
+            w[q] = java.util.Arrays.copyOfRange(codes[q], start, start + frames);
+        }
+        return w;
+    }
+
+    @Override
+    protected Map<String, Double> measureValidation() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (validation.isEmpty()) {
+            m.put("loss", Double.NaN);
+            return m;
+        }
+        int k = pattern.numCodebooks();
+        double[] sums = new double[k];
+        int n = 0;
+        int batch = config.batchSize();
+        for (int from = 0; from < validation.size(); from += batch) {
+            int to = Math.min(validation.size(), from + batch);
+            List<int[][]> windows = new ArrayList<>();
+            List<String> captions = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                windows.add(window(validationCodes.get(i), 0));
+                captions.add(validation.get(i).caption() == null ? "" : validation.get(i).caption());
+            }
+            try (NDScope scope = new NDScope(); NDManager sub = parameterStore.getManager().newSubManager()) {
+                scope.suppressNotUsedWarning();
+                float[] v = crossEntropy(sub, windows, captions, false).toFloatArray();
+                for (int q = 0; q < k; q++) {
+                    sums[q] += v[q] * (to - from);
+                }
+                n += to - from;
+            }
+        }
+        double mean = 0;
+        for (int q = 0; q < k; q++) {
+            m.put("nll" + q, sums[q] / n);
+            mean += sums[q] / n / k;
+        }
+        m.put("loss", mean);
+        return m;
+    }
+
+    static Map<String, Parameter> trainable(MusicModel model) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        add(out, "lm.", model.lm());
+        add(out, "text.", model.text().encoder());
+        return out;
+    }
+
+    private static void add(Map<String, Parameter> out, String prefix, Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                out.put(prefix + p.getKey(), p.getValue());
+            }
+        }
+    }
+}
