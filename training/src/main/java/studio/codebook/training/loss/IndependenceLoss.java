@@ -31,7 +31,8 @@ import java.util.Random;
  *       one random permutation per stream;
  *   <li>MMD² = Σ_σ [ (Sxx − N) / (N(N−1)) + (Syy − N) / (N(N−1)) − 2 Sxy / N² ] with
  *       S = Σ over all pairs of exp(−‖a − b‖² / (2σ)); the "− N" drops the diagonal (each exp(0) = 1),
- *       here done by masking the diagonal so it carries no rounding error and no gradient;
+ *       here done by giving the diagonal a huge distance, so its kernels are exactly 0 with no rounding
+ *       error and no gradient;
  *   <li>{@link #compute} clamps at 0.
  * </ol>
  *
@@ -54,6 +55,9 @@ public final class IndependenceLoss {
 
     /** Added to the variance inside the square root when standardising (the reference's value). */
     static final double VARIANCE_EPSILON = 1e-8;
+
+    /** Put on the x–x and y–y diagonals so that exp(−d/(2σ)) is exactly 0 there for every σ. */
+    private static final double DIAGONAL_DISTANCE = 1e30;
 
     private final IndependenceConfig config;
 
@@ -227,26 +231,31 @@ public final class IndependenceLoss {
 
         NDArray xNorms = x.square().sum(new int[] {1});
         NDArray yNorms = y.square().sum(new int[] {1});
-        NDArray offDiagonal = manager.eye((int) n, (int) n, 0, rows.getDataType()).neg().add(1);
-        NDArray sxx = kernelSum(squaredDistances(x, xNorms, x, xNorms), sigmas).mul(offDiagonal).sum();
-        NDArray syy = kernelSum(squaredDistances(y, yNorms, y, yNorms), sigmas).mul(offDiagonal).sum();
-        NDArray sxy = kernelSum(squaredDistances(x, xNorms, y, yNorms), sigmas).sum();
+        // A huge distance on the diagonal makes every exp there exactly 0 (with zero gradient): the
+        // reference's "− N" without its rounding error.
+        NDArray diagonal = manager.eye((int) n, (int) n, 0, rows.getDataType()).mul(scalar(rows, DIAGONAL_DISTANCE));
+        NDArray sxx = kernelSum(squaredDistances(x, xNorms, x, xNorms).add(diagonal), sigmas);
+        NDArray syy = kernelSum(squaredDistances(y, yNorms, y, yNorms).add(diagonal), sigmas);
+        NDArray sxy = kernelSum(squaredDistances(x, xNorms, y, yNorms), sigmas);
         double within = 1.0 / ((double) n * (n - 1));
         double between = 2.0 / ((double) n * n);
         return sxx.add(syy).mul(scalar(rows, within)).sub(sxy.mul(scalar(rows, between)));
     }
 
-    /** ‖a_i − b_j‖² for all pairs, clipped at 0 against rounding: [N, N]. */
+    /**
+     * ‖a_i − b_j‖² for all pairs: [N, N]. Rounding can make a near-zero distance slightly negative; the
+     * kernel then reads a hair above 1, harmless, so no clamp (one N² pass fewer).
+     */
     private static NDArray squaredDistances(NDArray a, NDArray aNorms, NDArray b, NDArray bNorms) {
         NDArray cross = a.matMul(b.transpose());
-        return cross.mul(scalar(a, -2)).add(aNorms.expandDims(1)).add(bNorms.expandDims(0)).maximum(scalar(a, 0));
+        return cross.mul(scalar(a, -2)).add(aNorms.expandDims(1)).add(bNorms.expandDims(0));
     }
 
-    /** Σ_σ exp(−d / (2σ)), elementwise. */
+    /** Σ_σ Σ_ij exp(−d_ij / (2σ)): a scalar (summed per σ, so no N² accumulator). */
     private static NDArray kernelSum(NDArray distances, List<Double> sigmas) {
         NDArray sum = null;
         for (double sigma : sigmas) {
-            NDArray k = distances.mul(scalar(distances, -1.0 / (2 * sigma))).exp();
+            NDArray k = distances.mul(scalar(distances, -1.0 / (2 * sigma))).exp().sum();
             sum = sum == null ? k : sum.add(k);
         }
         return sum;
