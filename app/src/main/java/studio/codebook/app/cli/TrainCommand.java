@@ -1,0 +1,214 @@
+package studio.codebook.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import studio.codebook.engine.device.ComputeDevice;
+import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelPresets;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.quantize.StreamKind;
+import studio.codebook.training.data.LibraryConfig;
+import studio.codebook.training.data.LibraryScan;
+import studio.codebook.training.loss.Alignment;
+import studio.codebook.training.loss.IndependenceConfig;
+import studio.codebook.training.train.CodecTrainer;
+import studio.codebook.training.train.CodecTrainingConfig;
+import studio.codebook.training.train.LmTrainer;
+import studio.codebook.training.train.LmTrainingConfig;
+import studio.codebook.training.train.RunDescription;
+import studio.codebook.training.train.TrainingResult;
+
+/** {@code train}: train a codec or a language model on a folder of tracks. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a codec or a language model.",
+        subcommands = {TrainCommand.Codec.class, TrainCommand.Lm.class})
+final class TrainCommand implements Runnable {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every training command has. */
+    static final class Common {
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of tracks (only read).")
+        Path data;
+
+        @Option(names = "--steps", defaultValue = "1000", paramLabel = "N", description = "Training steps (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--batch", defaultValue = "8", paramLabel = "B", description = "Batch size (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of data order and initialisation (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--run", paramLabel = "DIR", description = "Run folder for checkpoints, manifest and metrics (default: OUT.run).")
+        Path run;
+
+        @Option(names = "--resume", description = "Continue the run in the run folder from its latest checkpoint.")
+        boolean resume;
+
+        @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Show progress (default on).")
+        boolean progress;
+
+        Path runDir(Path out) {
+            return run != null ? run : out.resolveSibling(out.getFileName() + ".run");
+        }
+    }
+
+    /** Options of codec training. */
+    static final class CodecOptions {
+        @Option(names = "--independence-weight", defaultValue = "0", paramLabel = "λ",
+                description = "Weight of the independence loss (MMD); 0 = off (default ${DEFAULT-VALUE}).")
+        double lambda;
+
+        @Option(names = "--alignment", defaultValue = "delay", paramLabel = "same|delay",
+                description = "Which codes the independence loss makes independent (default ${DEFAULT-VALUE}).")
+        String alignment;
+
+        @Option(names = "--stream", defaultValue = "codeword", paramLabel = "KIND",
+                description = "codeword (the paper's), stage-input or stage-residual (default ${DEFAULT-VALUE}).")
+        String stream;
+
+        @Option(names = "--segment-seconds", defaultValue = "1.0", paramLabel = "S",
+                description = "Length of the training segments (default ${DEFAULT-VALUE}).")
+        double segmentSeconds;
+
+        CodecTrainingConfig config(CommandLine cmd, int steps, int batch, long seed) {
+            IndependenceConfig independence;
+            try {
+                independence = IndependenceConfig.defaults(lambda)
+                        .withAlignment(Alignment.parse(alignment))
+                        .withStreamKind(StreamKind.parse(stream));
+                return CodecTrainingConfig.defaults(steps, batch, seed).withIndependence(independence);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "codec", mixinStandardHelpOptions = true,
+            description = "Train a codec from scratch (optionally with the independence loss) and write a model folder.")
+    static final class Codec implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.ArgGroup(exclusive = false, heading = "Codec:%n")
+        CodecOptions codec = new CodecOptions();
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model folder to write.")
+        Path out;
+
+        @Option(names = "--preset", defaultValue = "tiny", paramLabel = "NAME", description = "tiny or default (default ${DEFAULT-VALUE}).")
+        String preset;
+
+        @Option(names = "--quantizer", defaultValue = "rvq", paramLabel = "rvq|pvq", description = "Quantizer (default ${DEFAULT-VALUE}).")
+        String quantizer;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            if (!ModelPresets.NAMES.contains(preset) || !(quantizer.equals("rvq") || quantizer.equals("pvq"))) {
+                throw new CommandLine.ParameterException(cmd, "--preset must be tiny or default and --quantizer rvq or pvq");
+            }
+            CodecTrainingConfig config = codec.config(cmd, common.steps, common.batch, common.seed);
+            TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
+            Path runDir = common.runDir(out);
+            ModelConfig architecture = ModelPresets.architecture(preset, quantizer,
+                    out.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-"));
+            LibraryConfig library = TrainingSession.library(architecture.sampleRate(), codec.segmentSeconds, common.seed);
+            LibraryScan scan = session.scan(common.data, library, runDir);
+            RunDescription description = new RunDescription(Versions.app() + ": train codec", null,
+                    "manifest " + scan.manifest().hash());
+            TrainingResult result;
+            if (common.resume) {
+                try (CodecTrainer trainer = CodecTrainer.resume(runDir, scan.training(), scan.validation(),
+                        ComputeDevice.best().device())) {
+                    result = session.run(trainer, "codec");
+                }
+            } else {
+                try (MusicModel model = MusicModel.create(architecture, ComputeDevice.best().device(), common.seed);
+                        CodecTrainer trainer = CodecTrainer.start(model, config, scan.training(), scan.validation(),
+                                runDir, description)) {
+                    result = session.run(trainer, "codec");
+                }
+            }
+            TrainingSession.publish(result.model(), out);
+            cmd.getOut().printf("wrote %s%n", out);
+            return 0;
+        }
+    }
+
+    @Command(name = "lm", mixinStandardHelpOptions = true,
+            description = "Train the language model and text encoder of a model on the codes of its frozen codec.")
+    static final class Lm implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model whose codec is used.")
+        Path model;
+
+        @Option(names = "--out", paramLabel = "MODEL2", description = "Where to write the result (default: replace MODEL).")
+        Path out;
+
+        @Option(names = "--frames", defaultValue = "250", paramLabel = "T", description = "Frames per training example (default ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--condition-dropout", defaultValue = "0.3", paramLabel = "P",
+                description = "Share of captions replaced by the empty text, so guidance works (default ${DEFAULT-VALUE}).")
+        double conditionDropout;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            Path target = out != null ? out : model;
+            LmTrainingConfig config;
+            try {
+                config = LmTrainingConfig.defaults(common.steps, common.batch, frames, common.seed)
+                        .withConditionDropout(conditionDropout);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
+            }
+            TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
+            Path runDir = common.runDir(target);
+            TrainingResult result;
+            try (MusicModel base = MusicModel.load(model, ComputeDevice.best().device())) {
+                double seconds = Math.max(frames / base.codec().frameRate(), 0.5);
+                LibraryConfig library = TrainingSession.library(base.config().sampleRate(), seconds, common.seed);
+                LibraryScan scan = session.scan(common.data, library, runDir);
+                RunDescription description = new RunDescription(Versions.app() + ": train lm", base.config().id(),
+                        "manifest " + scan.manifest().hash());
+                if (common.resume) {
+                    try (LmTrainer trainer = LmTrainer.resume(runDir, scan.training(), scan.validation(),
+                            ComputeDevice.best().device())) {
+                        result = session.run(trainer, "lm");
+                    }
+                } else {
+                    try (LmTrainer trainer = LmTrainer.start(base, config, scan.training(), scan.validation(), runDir,
+                            description)) {
+                        result = session.run(trainer, "lm");
+                    }
+                }
+            }
+            TrainingSession.publish(result.model(), target);
+            cmd.getOut().printf("wrote %s%n", target);
+            return 0;
+        }
+    }
+}
