@@ -130,6 +130,30 @@ class ManifestTest {
     }
 
     @Test
+    void rebuildCanBeCancelled() {
+        ScanListener cancelAtOnce = new ScanListener() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+        };
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> TrackLibrary.rebuild(library, scan.manifest(), cancelAtOnce));
+    }
+
+    @Test
+    void refusesToWriteIntoTheLibraryThroughALink() throws IOException {
+        Path link = temp.resolve("shortcut");
+        try {
+            Files.createSymbolicLink(link, library);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("symbolic links are not available here: " + e);
+        }
+        assertThrows(IllegalArgumentException.class, () -> scan.manifest().write(link.resolve("manifest.json")));
+        assertFalse(Files.exists(library.resolve("manifest.json")));
+    }
+
+    @Test
     void aRescanKeepsTheUsersEditedCaptions() throws IOException {
         Manifest edited = scan.manifest().withCaption("sub/two.wav", "organ chords");
         TestFiles.wav(library.resolve("four.wav"), TestSignals.tone(300, 2, 16_000, 0.3), 16_000);
