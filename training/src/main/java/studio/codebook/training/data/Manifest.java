@@ -150,11 +150,20 @@ public record Manifest(int formatVersion, String libraryFolder, LibraryConfig co
      */
     public void write(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.startsWith(Path.of(libraryFolder).toAbsolutePath().normalize())) {
+        if (realPathOfExistingPart(absolute).startsWith(realPathOfExistingPart(Path.of(libraryFolder).toAbsolutePath()))) {
             throw new IllegalArgumentException("the manifest must not be written inside the library folder "
                     + libraryFolder + "; keep it with the app's data");
         }
         AtomicWrite.write(absolute, toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The path with its longest existing prefix resolved through links, so a link cannot hide the folder. */
+    private static Path realPathOfExistingPart(Path absolute) throws IOException {
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
     }
 
     /** Reads a manifest written by {@link #write}. */

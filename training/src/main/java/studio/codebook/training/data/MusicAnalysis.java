@@ -14,10 +14,11 @@ import java.util.TreeMap;
  * bright above {@value #BRIGHT_ABOVE_HZ} Hz, warm between. Loudness from the track's own integrated
  * loudness before normalisation: quiet below {@value #QUIET_BELOW_LUFS} LUFS, loud above
  * {@value #LOUD_ABOVE_LUFS} LUFS, moderate between. The tempo is left out when no steady beat was found,
- * the key when the chroma matches no key profile well.
+ * the key when the chroma matches no key profile well, and the mode when major and minor fit equally
+ * (a drone on A gives "in A").
  *
  * @param bpm tempo folded into 60–180 BPM, if a beat was found
- * @param key e.g. "A minor", if the music is tonal enough
+ * @param key e.g. "A minor" (or "A" when the mode is unclear), if the music is tonal enough
  * @param loudnessLufs integrated loudness of the decoded track (negative infinity for silence)
  * @param centroidHz spectral centroid of the mono track
  */

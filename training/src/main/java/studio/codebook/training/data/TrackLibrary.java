@@ -39,7 +39,7 @@ import studio.codebook.engine.audio.Loudness;
  * memory), and nothing is ever written in the folder. Files are decoded one at a time; the segments are
  * kept in memory as float arrays: 4 bytes per sample, so about 230 MB per hour of audio at 16 kHz with
  * non-overlapping segments (a few hours ≈ 1 GB, which the app accepts), times {@code segment/hop} when
- * segments overlap. Not thread-safe per call; scans of different folders may run in parallel.
+ * segments overlap. Stateless: scans may run on several threads (tempo analysis is serialised).
  */
 public final class TrackLibrary {
 

@@ -16,11 +16,16 @@ class MusicAnalysisTest {
         OptionalDouble bpm = TempoEstimator.estimate(TestSignals.clickTrack(120, 30, RATE), RATE);
         assertTrue(bpm.isPresent(), "no tempo found");
         assertEquals(120, bpm.getAsDouble(), 2.0);
+        for (double target : new double[] {72, 95, 150}) {
+            OptionalDouble other = TempoEstimator.estimate(TestSignals.clickTrack(target, 20, RATE), RATE);
+            assertEquals(target, other.orElse(-1), 2.0, "click track at " + target + " BPM");
+        }
     }
 
     @Test
     void drumLoopTempoWithinTwoBpm() {
-        for (double target : new double[] {90, 120, 140}) {
+        // 60 and 90 are tracked on the hi-hat eighths first and must be halved back; 175 must not be halved
+        for (double target : new double[] {60, 90, 100, 120, 140, 175}) {
             OptionalDouble bpm = TempoEstimator.estimate(TestSignals.drumLoop(target, 30, RATE, 7), RATE);
             assertTrue(bpm.isPresent(), "no tempo found at " + target);
             assertEquals(target, bpm.getAsDouble(), 2.0, "drum loop at " + target + " BPM");
@@ -35,8 +40,30 @@ class MusicAnalysisTest {
     }
 
     @Test
-    void steadyNoiseHasNoTempo() {
+    void noiseSilenceAndHeldNotesHaveNoTempo() {
         assertTrue(TempoEstimator.estimate(new float[RATE * 10], RATE).isEmpty());
+        assertTrue(TempoEstimator.estimate(TestSignals.noise(20, RATE, 0.3, 1), RATE).isEmpty());
+        assertTrue(TempoEstimator.estimate(TestSignals.noise(20, RATE, 0.05, 2), RATE).isEmpty());
+        assertTrue(TempoEstimator.estimate(TestSignals.tone(440, 10, RATE, 0.3), RATE).isEmpty());
+    }
+
+    @Test
+    void aDrumLoopUnderChordsHasBothTempoAndKey() {
+        float[] mix = TestSignals.drumLoop(100, 20, RATE, 1);
+        float[] chords = TestSignals.aMinorProgression(20, RATE);
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = 0.3f * mix[i] + chords[i];
+        }
+        MusicAnalysis a = MusicAnalysis.of(mix, RATE, -14);
+        assertEquals(100, a.bpm().orElse(-1), 2.0);
+        assertEquals(Optional.of("A minor"), a.key());
+    }
+
+    @Test
+    void clicksAndDrumsNameNoKeyAndAHeldNoteNamesNoMode() {
+        assertEquals(Optional.empty(), key(TestSignals.clickTrack(120, 10, RATE)));
+        assertEquals(Optional.empty(), key(TestSignals.drumLoop(120, 10, RATE, 3)));
+        assertEquals(Optional.of("A"), key(TestSignals.tone(440, 10, RATE, 0.3)));
     }
 
     @Test

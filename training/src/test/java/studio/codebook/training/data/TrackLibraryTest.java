@@ -72,7 +72,7 @@ class TrackLibraryTest {
             }
         });
         scanSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("scan of the mixed test folder (%d files, %.0f s of audio): %.2f s%n", before.size(),
+        System.out.printf("scan of the mixed test folder (%d files, %.0f s of audio): %.2f s%n", progressTotal,
                 scan.manifest().tracks().stream().mapToDouble(TrackEntry::durationSeconds).sum(), scanSeconds);
     }
 
@@ -235,6 +235,31 @@ class TrackLibraryTest {
         List<float[]> segments = TrackPreparation.cut(twelveSeconds, overlapping);
         assertEquals(3, segments.size(), "starts at 0, 2.5 and 5 s; one at 7.5 s would run past the end");
         assertEquals(2.5f * 16_000, segments.get(1)[0]);
+    }
+
+    @Test
+    void aNamedPipeIsSkippedWithoutBeingOpened(@TempDir Path other) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestFiles.onPath("mkfifo"), "mkfifo is not installed");
+        Path lib = Files.createDirectories(other.resolve("lib"));
+        TestFiles.wav(lib.resolve("mine.wav"), TestSignals.tone(300, 6, 16_000, 0.3), 16_000);
+        TestFiles.run(List.of("mkfifo", lib.resolve("pipe.wav").toString()));
+        LibraryScan s = TrackLibrary.scan(lib, CONFIG, ScanListener.NONE); // would block forever if it read the pipe
+        assertEquals(1, s.manifest().tracks().size());
+        assertEquals(List.of(new SkippedFile("pipe.wav", -1, SkipKind.UNREADABLE, "pipe.wav: not a regular file")),
+                s.manifest().skipped());
+    }
+
+    @Test
+    void configRejectsImpossibleSettings() {
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(100, 5, 5, 1, 0.1, -16, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 0, 5, 1, 0.1, -16, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 5, 0, 1, 0.1, -16, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 5, 5, 6, 0.1, -16, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 5, 5, 1, 0.9, -16, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 5, 5, 1, 0.1, 3, -1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, 5, 5, 1, 0.1, -16, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LibraryConfig(16_000, Double.NaN, 5, 1, 0.1, -16, -1, 0));
+        assertEquals(80_000, LibraryConfig.defaults().segmentSamples());
     }
 
     @Test
