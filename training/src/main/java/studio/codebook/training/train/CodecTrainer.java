@@ -216,7 +216,11 @@ public final class CodecTrainer extends Trainer {
         m.put("l1", l1 / n);
         m.put("mel", mel / n);
         m.put("commitment", commit / n);
-        m.put("mmd", validationMmd());
+        try {
+            m.put("mmd", validationMmd());
+        } catch (IllegalArgumentException e) {
+            m.put("mmd", Double.NaN); // e.g. an "off" independence config the loss refuses to compute with
+        }
         return m;
     }
 
