@@ -1,10 +1,11 @@
 package studio.codebook.training.eval;
 
 /** Follows an evaluation; called on the evaluating thread. */
+@FunctionalInterface
 public interface EvaluationListener {
 
     /** Does nothing. */
-    EvaluationListener NONE = new EvaluationListener() {};
+    EvaluationListener NONE = (phase, done, total) -> { };
 
     /**
      * Progress within a phase.
@@ -13,6 +14,5 @@ public interface EvaluationListener {
      * @param done units finished
      * @param total units in the phase
      */
-    default void progress(String phase, int done, int total) {
-    }
+    void progress(String phase, int done, int total);
 }
