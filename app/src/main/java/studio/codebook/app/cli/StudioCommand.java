@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Music generation with codebook language models, on your own machine.",
         subcommands = {ModelCommand.class, InfoCommand.class, EncodeCommand.class, DecodeCommand.class,
-            AnalyzeCommand.class, GenerateCommand.class, BenchCommand.class})
+            AnalyzeCommand.class, GenerateCommand.class, BenchCommand.class, EvaluateCommand.class})
 public final class StudioCommand implements Runnable {
 
     @Override
