@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Music generation with codebook language models, on your own machine.",
         subcommands = {ModelCommand.class, InfoCommand.class, EncodeCommand.class, DecodeCommand.class,
             AnalyzeCommand.class, GenerateCommand.class, TrainCommand.class, FinetuneCommand.class,
-            BenchCommand.class})
+            EvaluateCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
 
     @Override

@@ -359,7 +359,7 @@ class IndependenceLossTest {
         assertEquals(Alignment.DELAY, d.alignment());
         assertEquals(List.of(0.1, 1.0, 5.0, 10.0, 20.0, 50.0), d.sigmas());
         assertEquals(8, d.macroBatches());
-        assertEquals(2048, d.maxSamples());
+        assertEquals(400, d.maxSamples());
         assertEquals(0, IndependenceConfig.off().weight());
         ObjectMapper mapper = new ObjectMapper();
         String json = mapper.writeValueAsString(d.withStreamKind(StreamKind.STAGE_INPUT));

@@ -1,0 +1,87 @@
+package studio.codebook.training.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.List;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.TextStates;
+
+/**
+ * The language model's teacher-forced negative log-likelihood per codebook, computed exactly as
+ * {@code LmTrainer} computes its cross-entropy (whose method is private): each window of codes [K][T] goes
+ * through the model's pattern ({@code toSequence}, special token = cardinality in empty slots); the input is
+ * steps 0…S−2 and the target steps 1…S−1; only the slots the pattern's {@code validMask} marks as holding a
+ * real code count. {@code EvaluationTest} checks that the two agree on the trainer's validation windows.
+ *
+ * <p>Arrays are made on {@code scope}; the caller closes it (and an {@code NDScope}) to free them.
+ */
+public final class TeacherForcedNll {
+
+    private TeacherForcedNll() {}
+
+    /**
+     * Summed NLL and number of valid slots per codebook over a batch of windows of equal length.
+     *
+     * @param windows codes [K][T] of each example, all with the same T ≥ 1
+     * @param captions one caption per window ("" for none)
+     * @return [2, K] float32: row 0 the summed NLL in nats, row 1 the count of valid slots
+     */
+    public static NDArray sums(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, boolean training) {
+        CodebookPattern pattern = model.pattern();
+        if (pattern == null) {
+            throw new IllegalArgumentException("model " + model.config().id() + " has no language model");
+        }
+        if (windows.isEmpty() || windows.size() != captions.size()) {
+            throw new IllegalArgumentException("need a caption per window, got " + windows.size() + " windows and "
+                    + captions.size() + " captions");
+        }
+        int cardinality = model.config().codebookSize();
+        int frames = windows.get(0)[0].length;
+        int b = windows.size();
+        int k = pattern.numCodebooks();
+        int steps = pattern.steps(frames);
+        int s = steps - 1;
+        boolean[][] valid = pattern.validMask(frames);
+        long[] input = new long[b * k * s];
+        long[] target = new long[b * k * s];
+        float[] mask = new float[b * k * s];
+        for (int e = 0; e < b; e++) {
+            if (windows.get(e)[0].length != frames) {
+                throw new IllegalArgumentException("windows of one batch must have the same length");
+            }
+            int[][] seq = pattern.toSequence(windows.get(e), cardinality);
+            for (int q = 0; q < k; q++) {
+                int base = (e * k + q) * s;
+                for (int t = 0; t < s; t++) {
+                    input[base + t] = seq[q][t];
+                    boolean ok = valid[q][t + 1];
+                    target[base + t] = ok ? seq[q][t + 1] : 0;
+                    mask[base + t] = ok ? 1f : 0f;
+                }
+            }
+        }
+        Shape shape = new Shape(b, k, s);
+        NDArray tokens = scope.create(input, shape);
+        NDArray targets = scope.create(target, shape);
+        NDArray weights = scope.create(mask, shape);
+        TextStates text = model.text().encode(parameterStore, scope, captions, training);
+        NDArray logits = model.lm().forward(parameterStore, new NDList(tokens, text.states(), text.mask()), training)
+                .singletonOrThrow(); // [B, K, S, card]
+        NDArray logp = logits.logSoftmax(-1);
+        NDArray picked = logp.gather(targets.expandDims(-1), -1).squeeze(-1);
+        NDArray nll = picked.neg().mul(weights);
+        return nll.sum(new int[] {0, 2}).stack(weights.sum(new int[] {0, 2}));
+    }
+
+    /** Mean NLL per codebook [K] (nats) over the valid slots of the windows: {@code LmTrainer}'s loss terms. */
+    public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, boolean training) {
+        NDArray s = sums(model, parameterStore, scope, windows, captions, training);
+        return s.get(0).div(s.get(1).maximum(1f));
+    }
+}
