@@ -42,8 +42,9 @@ class IndependenceLossTest {
         manager.close();
     }
 
+    /** All samples, no subsampling: these tests measure the estimator itself. */
     private static IndependenceLoss loss(Alignment alignment) {
-        return new IndependenceLoss(IndependenceConfig.defaults(1).withAlignment(alignment));
+        return new IndependenceLoss(IndependenceConfig.defaults(1).withAlignment(alignment).withMaxSamples(0));
     }
 
     private NDArray gaussian(Random random, long... shape) {
