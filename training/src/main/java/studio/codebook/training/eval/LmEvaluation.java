@@ -1,5 +1,7 @@
 package studio.codebook.training.eval;
 
+import studio.codebook.training.loss.TeacherForcedNll;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;

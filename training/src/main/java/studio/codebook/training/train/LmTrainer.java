@@ -2,10 +2,8 @@ package studio.codebook.training.train;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -18,8 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.CodebookPattern;
-import studio.codebook.engine.text.TextStates;
 import studio.codebook.training.data.Segment;
+import studio.codebook.training.loss.TeacherForcedNll;
 
 /**
  * Trains a model's language model and text encoder (jointly) on the codes of its frozen codec.
@@ -162,37 +160,7 @@ public final class LmTrainer extends Trainer {
 
     /** Cross-entropy per codebook [K] over the valid slots of the windows (nats). */
     private NDArray crossEntropy(NDManager scope, List<int[][]> windows, List<String> captions, boolean training) {
-        int b = windows.size();
-        int k = pattern.numCodebooks();
-        int steps = pattern.steps(frames);
-        int s = steps - 1;
-        boolean[][] valid = pattern.validMask(frames);
-        long[] input = new long[b * k * s];
-        long[] target = new long[b * k * s];
-        float[] mask = new float[b * k * s];
-        for (int e = 0; e < b; e++) {
-            int[][] seq = pattern.toSequence(windows.get(e), cardinality);
-            for (int q = 0; q < k; q++) {
-                int base = (e * k + q) * s;
-                for (int t = 0; t < s; t++) {
-                    input[base + t] = seq[q][t];
-                    boolean ok = valid[q][t + 1];
-                    target[base + t] = ok ? seq[q][t + 1] : 0;
-                    mask[base + t] = ok ? 1f : 0f;
-                }
-            }
-        }
-        Shape shape = new Shape(b, k, s);
-        NDArray tokens = scope.create(input, shape);
-        NDArray targets = scope.create(target, shape);
-        NDArray weights = scope.create(mask, shape);
-        TextStates text = model.text().encode(parameterStore, scope, captions, training);
-        NDArray logits = model.lm().forward(parameterStore, new NDList(tokens, text.states(), text.mask()), training)
-                .singletonOrThrow(); // [B, K, S, card]
-        NDArray logp = logits.logSoftmax(-1);
-        NDArray picked = logp.gather(targets.expandDims(-1), -1).squeeze(-1);
-        NDArray nll = picked.neg().mul(weights);
-        return nll.sum(new int[] {0, 2}).div(weights.sum(new int[] {0, 2}).maximum(1f));
+        return TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, training);
     }
 
     private int[][] window(int[][] codes, int start) {

@@ -1,4 +1,4 @@
-package studio.codebook.training.eval;
+package studio.codebook.training.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,11 +11,11 @@ import studio.codebook.engine.pattern.CodebookPattern;
 import studio.codebook.engine.text.TextStates;
 
 /**
- * The language model's teacher-forced negative log-likelihood per codebook, computed exactly as
- * {@code LmTrainer} computes its cross-entropy (whose method is private): each window of codes [K][T] goes
+ * The language model's teacher-forced negative log-likelihood per codebook: the loss {@code LmTrainer}
+ * minimises and the NLL {@code LmEvaluation} reports, computed in one place. Each window of codes [K][T] goes
  * through the model's pattern ({@code toSequence}, special token = cardinality in empty slots); the input is
  * steps 0…S−2 and the target steps 1…S−1; only the slots the pattern's {@code validMask} marks as holding a
- * real code count. {@code EvaluationTest} checks that the two agree on the trainer's validation windows.
+ * real code count.
  *
  * <p>Arrays are made on {@code scope}; the caller closes it (and an {@code NDScope}) to free them.
  */
