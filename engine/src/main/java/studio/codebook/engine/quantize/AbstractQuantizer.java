@@ -166,4 +166,20 @@ public abstract class AbstractQuantizer extends AbstractBlock implements Quantiz
             codebook.initialize(manager, dataType, new Shape(rows, codebook.dim()));
         }
     }
+
+    @Override
+    public void reseed(long seed) {
+        dropoutRandom.setSeed(mix(seed, -1));
+        for (int k = 0; k < codebooks().size(); k++) {
+            codebooks().get(k).reseed(mix(seed, k));
+        }
+    }
+
+    /** A well-spread seed for stream {@code index} of {@code seed} (SplitMix64's finaliser). */
+    static long mix(long seed, long index) {
+        long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
 }

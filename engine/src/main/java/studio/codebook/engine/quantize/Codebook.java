@@ -305,6 +305,11 @@ public final class Codebook extends AbstractBlock {
         return new Shape[] {new Shape(n, dim), new Shape(n)};
     }
 
+    /** Restarts this codebook's random draws (k-means centres, replacement vectors) from {@code seed}. */
+    public void reseed(long seed) {
+        random.setSeed(seed);
+    }
+
     /** Builds a {@link Codebook}: {@code setSize} and {@code setDimension} are required. */
     public static final class Builder {
         private int size = -1;

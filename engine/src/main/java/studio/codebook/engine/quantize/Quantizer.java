@@ -77,6 +77,13 @@ public interface Quantizer extends Block {
     NDArray decode(ParameterStore parameterStore, NDArray codes);
 
     /**
+     * Restarts the quantizer's random draws (k-means centres, dead-code replacements, dropout) from a seed,
+     * so that a training run resumed from a checkpoint draws exactly what an uninterrupted one would: the
+     * trainer reseeds from (seed, step) before every step.
+     */
+    void reseed(long seed);
+
+    /**
      * The K per-stage continuous streams the independence loss constrains (METHOD.md, point 1): with
      * gradients back to the latent, and without touching the EMA codebooks or replacing dead codes.
      *
