@@ -121,7 +121,7 @@ public final class MelSpectrogram {
         NDManager manager = audio.getManager();
         NDArray spectrum = spectrum(audio, n, dft[scale]);
         NDArray power = spectrum.square().reshape(rows, frames, 2, bins).sum(new int[] {2});
-        NDArray fb = manager.create(filterbanks[scale], new Shape(bins, mels)).toType(audio.getDataType(), false);
+        NDArray fb = owned(manager.create(filterbanks[scale], new Shape(bins, mels))).toType(audio.getDataType(), false);
         return power.matMul(fb).transpose(0, 2, 1);
     }
 
@@ -137,13 +137,19 @@ public final class MelSpectrogram {
      *     on the audio's manager, differentiable
      */
     public static NDArray spectrum(NDArray audio, int nFft, float[] dft) {
-        if (nFft < 8 || nFft % 4 != 0) {
-            throw new IllegalArgumentException("n_fft must be a multiple of 4 and >= 8, not " + nFft);
-        }
         int bins = nFft / 2 + 1;
         if (dft.length != nFft * 2 * bins) {
             throw new IllegalArgumentException("the DFT matrix does not belong to n_fft " + nFft);
         }
+        return spectrum(audio, nFft, owned(audio.getManager().create(dft, new Shape(nFft, 2L * bins))));
+    }
+
+    /** As {@link #spectrum(NDArray, int, float[])} with the DFT matrix already an array [n_fft, n_fft + 2]. */
+    public static NDArray spectrum(NDArray audio, int nFft, NDArray dft) {
+        if (nFft < 8 || nFft % 4 != 0) {
+            throw new IllegalArgumentException("n_fft must be a multiple of 4 and >= 8, not " + nFft);
+        }
+        int bins = nFft / 2 + 1;
         Shape shape = audio.getShape();
         long length = shape.get(shape.dimension() - 1);
         NDArray x = audio.reshape(-1, length);
@@ -152,14 +158,29 @@ public final class MelSpectrogram {
         long frames = frameCount(nFft, length);
         NDManager manager = audio.getManager();
         NDArray padded = x.concat(manager.zeros(new Shape(rows, 1), x.getDataType()), 1)
-                .gather(manager.create(padIndex(length, (nFft - hop) / 2, (frames + 3) * hop, rows), new Shape(rows, (frames + 3) * hop)), 1);
+                .gather(owned(manager.create(padIndex(length, (nFft - hop) / 2, (frames + 3) * hop, rows), new Shape(rows, (frames + 3) * hop))), 1);
         NDArray chunks = padded.reshape(rows, frames + 3, hop);
         NDList shifted = new NDList(4);
         for (int j = 0; j < 4; j++) {
             shifted.add(chunks.get(new NDIndex(":, {}:{}, :", j, j + frames)));
         }
         NDArray framed = NDArrays.concat(shifted, 2); // [R, F, n]
-        return framed.matMul(manager.create(dft, new Shape(nFft, 2L * bins)).toType(x.getDataType(), false));
+        return framed.matMul(dft.toType(x.getDataType(), false));
+    }
+
+    /**
+     * A copy of {@code wrapped} whose memory PyTorch owns; {@code wrapped} is closed. Why: DJL's PyTorch engine
+     * makes an array from Java data by wrapping a direct buffer without copying ({@code from_blob}), and only
+     * the Java array keeps that buffer alive. The autograd graph keeps the native tensor (gather saves its
+     * index, matMul its other operand), so when a caller's {@code NDScope} closes the array before backward
+     * (as {@link ReconstructionLoss#compute} does) and the buffer is collected, backward reads freed memory:
+     * a crash for the index ("index 139985774661168 is out of bounds", seen here), silently wrong gradients
+     * for the matrices. The copy costs one memcpy per call.
+     */
+    public static NDArray owned(NDArray wrapped) {
+        NDArray copy = wrapped.duplicate();
+        wrapped.close();
+        return copy;
     }
 
     /** The mel spectrograms of all scales. */

@@ -53,8 +53,8 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
     private final int filters;
     private final float negativeSlope;
     private final long seed;
-    /** Per scale: the windowed DFT matrix of {@link MelSpectrogram#spectrum}. */
-    private final float[][] dft;
+    /** Per scale: the windowed DFT matrix of {@link MelSpectrogram#spectrum}, made once by initialize. */
+    private final NDArray[] dft;
     /** Per scale: LAYERS convolutions then post, each {weight, bias}. */
     private final Parameter[][][] convs;
 
@@ -83,10 +83,9 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
         this.filters = builder.filters;
         this.negativeSlope = (float) builder.negativeSlope;
         this.seed = builder.seed;
-        this.dft = new float[fftSizes.length][];
+        this.dft = new NDArray[fftSizes.length];
         this.convs = new Parameter[fftSizes.length][LAYERS + 1][];
         for (int s = 0; s < fftSizes.length; s++) {
-            dft[s] = MelSpectrogram.dftMatrix(fftSizes[s]);
             String prefix = "scale" + fftSizes[s] + ".";
             convs[s][0] = conv(prefix + "conv0", 2, filters, 3, 9);
             for (int i = 0; i < DILATIONS.length; i++) {
@@ -197,6 +196,10 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
         super.initialize(manager, dataType, inputShapes);
         resetParameters(new Random(seed));
+        for (int s = 0; s < fftSizes.length; s++) {
+            int n = fftSizes[s];
+            dft[s] = MelSpectrogram.owned(manager.create(MelSpectrogram.dftMatrix(n), new Shape(n, n + 2L)));
+        }
     }
 
     /** Redraws every parameter: weights and biases uniform in ±1/√fan_in (PyTorch's Conv2d default). */
