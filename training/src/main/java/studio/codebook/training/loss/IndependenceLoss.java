@@ -108,7 +108,7 @@ public final class IndependenceLoss {
             int n = Math.toIntExact(rows.getShape().get(0));
             int max = config.maxSamples();
             if (max > 0 && n > max) {
-                rows = rows.get(new NDIndex("{}", manager.create(subsample(random, n, max))));
+                rows = rows.get(new NDIndex("{}", MelSpectrogram.owned(manager.create(subsample(random, n, max))))); // see owned
                 n = max;
             }
             int[][] permutations = new int[streams.size()][];
@@ -224,7 +224,7 @@ public final class IndependenceLoss {
             for (int i = 0; i < n; i++) {
                 index[i] = permutations[k][i];
             }
-            permuted.add(block.get(new NDIndex("{}", manager.create(index))));
+            permuted.add(block.get(new NDIndex("{}", MelSpectrogram.owned(manager.create(index))))); // saved for backward
             offset += dims[k];
         }
         NDArray y = NDArrays.concat(permuted, 1);

@@ -95,10 +95,14 @@ public final class MelSpectrogram {
 
     /** Frames of a signal of {@code length} samples at this scale. */
     public long frames(int scale, long length) {
-        int n = fftSizes[scale];
-        int hop = n / 4;
-        long padded = length + 2L * ((n - hop) / 2);
-        return padded <= n ? 1 : (padded - n + hop - 1) / hop + 1;
+        return frameCount(fftSizes[scale], length);
+    }
+
+    /** Frames of a signal of {@code length} samples with this class's framing at window n_fft (hop n_fft / 4). */
+    public static long frameCount(int nFft, long length) {
+        int hop = nFft / 4;
+        long padded = length + 2L * ((nFft - hop) / 2);
+        return padded <= nFft ? 1 : (padded - nFft + hop - 1) / hop + 1;
     }
 
     /**
@@ -110,25 +114,73 @@ public final class MelSpectrogram {
     public NDArray mel(NDArray audio, int scale) {
         Shape shape = audio.getShape();
         long length = shape.get(shape.dimension() - 1);
-        NDArray x = audio.reshape(-1, length);
-        long rows = x.getShape().get(0);
+        long rows = audio.size() / length;
         int n = fftSizes[scale];
-        int hop = n / 4;
         int bins = n / 2 + 1;
         long frames = frames(scale, length);
         NDManager manager = audio.getManager();
+        NDArray spectrum = spectrum(audio, n, dft[scale]);
+        NDArray power = spectrum.square().reshape(rows, frames, 2, bins).sum(new int[] {2});
+        NDArray fb = owned(manager.create(filterbanks[scale], new Shape(bins, mels))).toType(audio.getDataType(), false);
+        return power.matMul(fb).transpose(0, 2, 1);
+    }
+
+    /**
+     * The complex STFT with this class's framing and periodic Hann window (hop n_fft / 4), normalised by
+     * √Σw² (torchaudio's {@code normalized=True}): the front end the mel scales use, public for the
+     * discriminator, which reads real and imaginary parts rather than power.
+     *
+     * @param audio [B, C, L] or [B, L]
+     * @param nFft window and FFT size, a multiple of 4 and at least 8
+     * @param dft {@link #dftMatrix(int)} of {@code nFft} (callers cache it: it is n_fft · (n_fft + 2) floats)
+     * @return [B·C, frames, 2·(n_fft/2 + 1)]: the real parts of bins 0 … n_fft/2, then their imaginary parts;
+     *     on the audio's manager, differentiable
+     */
+    public static NDArray spectrum(NDArray audio, int nFft, float[] dft) {
+        int bins = nFft / 2 + 1;
+        if (dft.length != nFft * 2 * bins) {
+            throw new IllegalArgumentException("the DFT matrix does not belong to n_fft " + nFft);
+        }
+        return spectrum(audio, nFft, owned(audio.getManager().create(dft, new Shape(nFft, 2L * bins))));
+    }
+
+    /** As {@link #spectrum(NDArray, int, float[])} with the DFT matrix already an array [n_fft, n_fft + 2]. */
+    public static NDArray spectrum(NDArray audio, int nFft, NDArray dft) {
+        if (nFft < 8 || nFft % 4 != 0) {
+            throw new IllegalArgumentException("n_fft must be a multiple of 4 and >= 8, not " + nFft);
+        }
+        int bins = nFft / 2 + 1;
+        Shape shape = audio.getShape();
+        long length = shape.get(shape.dimension() - 1);
+        NDArray x = audio.reshape(-1, length);
+        long rows = x.getShape().get(0);
+        int hop = nFft / 4;
+        long frames = frameCount(nFft, length);
+        NDManager manager = audio.getManager();
         NDArray padded = x.concat(manager.zeros(new Shape(rows, 1), x.getDataType()), 1)
-                .gather(manager.create(padIndex(length, (n - hop) / 2, (frames + 3) * hop, rows), new Shape(rows, (frames + 3) * hop)), 1);
+                .gather(owned(manager.create(padIndex(length, (nFft - hop) / 2, (frames + 3) * hop, rows), new Shape(rows, (frames + 3) * hop))), 1);
         NDArray chunks = padded.reshape(rows, frames + 3, hop);
         NDList shifted = new NDList(4);
         for (int j = 0; j < 4; j++) {
             shifted.add(chunks.get(new NDIndex(":, {}:{}, :", j, j + frames)));
         }
         NDArray framed = NDArrays.concat(shifted, 2); // [R, F, n]
-        NDArray spectrum = framed.matMul(manager.create(dft[scale], new Shape(n, 2L * bins)).toType(x.getDataType(), false));
-        NDArray power = spectrum.square().reshape(rows, frames, 2, bins).sum(new int[] {2});
-        NDArray fb = manager.create(filterbanks[scale], new Shape(bins, mels)).toType(x.getDataType(), false);
-        return power.matMul(fb).transpose(0, 2, 1);
+        return framed.matMul(dft.toType(x.getDataType(), false));
+    }
+
+    /**
+     * A copy of {@code wrapped} whose memory PyTorch owns; {@code wrapped} is closed. Why: DJL's PyTorch engine
+     * makes an array from Java data by wrapping a direct buffer without copying ({@code from_blob}), and only
+     * the Java array keeps that buffer alive. The autograd graph keeps the native tensor (gather saves its
+     * index, matMul its other operand), so when a caller's {@code NDScope} closes the array before backward
+     * (as {@link ReconstructionLoss#compute} does) and the buffer is collected, backward reads freed memory:
+     * a crash for the index ("index 139985774661168 is out of bounds", seen here), silently wrong gradients
+     * for the matrices. The copy costs one memcpy per call.
+     */
+    public static NDArray owned(NDArray wrapped) {
+        NDArray copy = wrapped.duplicate();
+        wrapped.close();
+        return copy;
     }
 
     /** The mel spectrograms of all scales. */
@@ -168,7 +220,7 @@ public final class MelSpectrogram {
     }
 
     /** [n, 2·bins]: w_j·cos(2π f j / n) / √Σw² in the first bins columns, −w_j·sin(…) / √Σw² in the rest. */
-    private static float[] dftMatrix(int n) {
+    public static float[] dftMatrix(int n) {
         int bins = n / 2 + 1;
         double[] w = hann(n);
         double norm = 0;

@@ -17,11 +17,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import ai.djl.ndarray.types.DataType;
+import java.nio.file.Files;
 import studio.codebook.engine.codec.CodecBlock;
+import studio.codebook.engine.model.ModelFileException;
 import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.model.SafeTensors;
 import studio.codebook.engine.quantize.AbstractQuantizer;
 import studio.codebook.engine.quantize.Codebook;
 import studio.codebook.training.data.Segment;
+import studio.codebook.training.loss.AdversarialConfig;
+import studio.codebook.training.loss.AdversarialLoss;
+import studio.codebook.training.loss.MultiScaleStftDiscriminator;
 import studio.codebook.training.loss.IndependenceConfig;
 import studio.codebook.training.loss.IndependenceLoss;
 import studio.codebook.training.loss.ReconstructionLoss;
@@ -47,6 +54,21 @@ import studio.codebook.training.loss.ReconstructionLoss;
  * re-encoded as hold {@code independence.maxSamples} frames (a random choice, seeded per step); the loss may
  * subsample frames further. The MMD's time (re-encode, streams, loss, backward) is reported as "mmdMillis".
  *
+ * <h2>The adversarial loss (when {@code adversarial} is true)</h2>
+ * A {@link MultiScaleStftDiscriminator} with its own Adam (constant rate, no clipping) is trained in the same
+ * step. The discriminator runs once on [real; detached reconstruction] (its logits give the hinge loss, the
+ * real half's feature maps are the feature-matching targets) and once on the attached reconstruction (adv
+ * and fm). The codec's objective becomes reconstruction + commitment + adversarialWeight · adv + featureWeight
+ * · fm; after its backward, which also reached the discriminator's weights, their gradients are zeroed and
+ * the hinge loss is back-propagated into the discriminator alone. Both networks therefore see the
+ * discriminator as it was at the start of the step (a simultaneous update; audiocraft updates the
+ * discriminator first and then runs the generator against the updated one). That costs nothing in quality
+ * that we know of and keeps the step all-or-nothing: both gradient norms and adv, fm, disc are in the
+ * step's one read-back, and a non-finite value anywhere skips both updates. The discriminator's weights and
+ * Adam state are part of every checkpoint ({@value #DISCRIMINATOR_FILE}, {@value #DISCRIMINATOR_OPTIMIZER_FILE}),
+ * so a resumed run continues exactly. Validation is unchanged (reconstruction only): the best checkpoint is
+ * not chosen by a moving discriminator.
+ *
  * <h2>Determinism</h2>
  * The quantizer draws random numbers (dead-code replacement, dropout) from generators it creates at
  * construction and does not save; a resumed model would start them afresh. So before every step the
@@ -58,6 +80,12 @@ public final class CodecTrainer extends Trainer {
     private static final long PURPOSE_MMD_PICK = 11;
     private static final long PURPOSE_MMD_PERMUTATIONS = 12;
     private static final long PURPOSE_QUANTIZER = 13;
+    private static final long PURPOSE_DISCRIMINATOR = 14;
+
+    /** The discriminator's weights in a checkpoint folder (adversarial runs only). */
+    public static final String DISCRIMINATOR_FILE = "discriminator.safetensors";
+    /** The discriminator's Adam state in a checkpoint folder (adversarial runs only). */
+    public static final String DISCRIMINATOR_OPTIMIZER_FILE = "discriminator-optimizer.safetensors";
 
     private final CodecTrainingConfig config;
     private final List<Segment> train;
@@ -67,6 +95,11 @@ public final class CodecTrainer extends Trainer {
     private final ReconstructionLoss reconstruction;
     private final IndependenceLoss independence;
     private final CodecBlock block;
+    /** The adversarial part, or null when {@code adversarial} is false. */
+    private final MultiScaleStftDiscriminator discriminator;
+    private final NDManager discriminatorManager;
+    private final AdamOptimizer discriminatorOptimizer;
+    private final Companion companion;
 
     private CodecTrainer(MusicModel model, boolean owns, CodecTrainingConfig config, List<Segment> train,
             List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
@@ -80,6 +113,28 @@ public final class CodecTrainer extends Trainer {
         this.reconstruction = new ReconstructionLoss(model.config().sampleRate(), config.reconstruction());
         this.independence = new IndependenceLoss(config.independence());
         this.block = model.codec().block();
+        if (config.adversarial()) {
+            AdversarialConfig adv = config.adversarialLoss();
+            this.discriminatorManager = model.codec().manager().newSubManager();
+            this.discriminator = MultiScaleStftDiscriminator.builder().setConfig(adv)
+                    .optSeed(DataOrder.mix(config.seed(), PURPOSE_DISCRIMINATOR)).build();
+            discriminator.initialize(discriminatorManager, DataType.FLOAT32, new Shape(1, 1, segmentLength));
+            Map<String, Parameter> named = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : discriminator.getParameters()) {
+                named.put(p.getKey(), p.getValue());
+            }
+            this.discriminatorOptimizer = new AdamOptimizer(named, adv.beta1(), adv.beta2(), 1e-8, 0.0,
+                    discriminatorManager);
+            this.companion = new Companion("disc", discriminatorOptimizer, adv.learningRate(), this::saveDiscriminator);
+            if (restored != null) {
+                loadDiscriminator(restored.folder());
+            }
+        } else {
+            this.discriminatorManager = null;
+            this.discriminator = null;
+            this.discriminatorOptimizer = null;
+            this.companion = null;
+        }
     }
 
     /**
@@ -118,6 +173,21 @@ public final class CodecTrainer extends Trainer {
         return config;
     }
 
+    /** The discriminator of an adversarial run, or null. */
+    public MultiScaleStftDiscriminator discriminator() {
+        return discriminator;
+    }
+
+    /** The discriminator's optimiser of an adversarial run, or null. */
+    public AdamOptimizer discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    @Override
+    protected Companion companion() {
+        return companion;
+    }
+
     @Override
     protected DataOrder dataOrder() {
         return order;
@@ -136,13 +206,39 @@ public final class CodecTrainer extends Trainer {
         NDList rec = reconstruction.compute(out.get(0), audio);
         NDArray commitment = out.get(2);
         NDArray loss = rec.get(0).add(commitment.mul((float) config.commitmentWeight()));
-        backprop.backward(loss);
         Map<String, NDArray> reported = new LinkedHashMap<>();
         reported.put("loss", loss);
         reported.put("reconstruction", rec.get(0));
         reported.put("l1", rec.get(1));
         reported.put("mel", rec.get(2));
         reported.put("commitment", commitment);
+        if (discriminator == null) {
+            backprop.backward(loss);
+        } else {
+            long t0 = System.nanoTime();
+            AdversarialConfig adv = config.adversarialLoss();
+            NDArray fake = out.get(0);
+            long rows = audio.getShape().get(0);
+            MultiScaleStftDiscriminator.Output both = discriminator.discriminate(parameterStore,
+                    audio.concat(fake.stopGradient(), 0), true);
+            MultiScaleStftDiscriminator.Output real = both.rows(0, rows);
+            MultiScaleStftDiscriminator.Output detached = both.rows(rows, 2 * rows);
+            MultiScaleStftDiscriminator.Output attached = discriminator.discriminate(parameterStore, fake, true);
+            NDArray generator = AdversarialLoss.generator(attached.logits(), adv.generatorLoss());
+            NDArray features = AdversarialLoss.featureMatching(real.features(), attached.features());
+            loss = loss.add(generator.mul((float) adv.adversarialWeight()))
+                    .add(features.mul((float) adv.featureWeight()));
+            reported.put("loss", loss);
+            backprop.backward(loss);
+            // that backward also filled the discriminator's gradients (with the generator's objective)
+            discriminatorOptimizer.clearGradients();
+            NDArray disc = AdversarialLoss.discriminator(real.logits(), detached.logits());
+            backprop.backward(disc);
+            reported.put("adv", generator);
+            reported.put("fm", features);
+            reported.put("disc", disc);
+            extra.put("advMillis", (System.nanoTime() - t0) / 1e6);
+        }
         IndependenceConfig ind = config.independence();
         if (ind.weight() > 0 && (s + 1) % ind.macroBatches() == 0) {
             long t0 = System.nanoTime();
@@ -157,6 +253,47 @@ public final class CodecTrainer extends Trainer {
             extra.put("mmdSegments", (double) chosen.length);
         }
         return reported;
+    }
+
+    private void saveDiscriminator(Path folder) throws IOException {
+        Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : discriminator.getParameters()) {
+            NDArray a = p.getValue().getArray();
+            tensors.put(p.getKey(), SafeTensors.Tensor.ofFloats(a.toFloatArray(), a.getShape().getShape()));
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "codebook-discriminator");
+        metadata.put("discriminator", discriminator.toString());
+        SafeTensors.write(folder.resolve(DISCRIMINATOR_FILE), tensors, metadata);
+        discriminatorOptimizer.save(folder.resolve(DISCRIMINATOR_OPTIMIZER_FILE));
+    }
+
+    private void loadDiscriminator(Path folder) throws IOException {
+        Path weights = folder.resolve(DISCRIMINATOR_FILE);
+        if (!Files.isRegularFile(weights)) {
+            throw new IOException(folder + ": the run is adversarial but the checkpoint holds no discriminator ("
+                    + DISCRIMINATOR_FILE + ")");
+        }
+        SafeTensors.Content content = SafeTensors.read(weights);
+        for (Pair<String, Parameter> p : discriminator.getParameters()) {
+            SafeTensors.Tensor t = content.tensors().get(p.getKey());
+            NDArray target = p.getValue().getArray();
+            if (t == null || !java.util.Arrays.equals(t.shape(), target.getShape().getShape())) {
+                throw new ModelFileException(weights, "has no tensor '" + p.getKey() + "' of shape "
+                        + target.getShape() + ": it belongs to another discriminator");
+            }
+            target.set(t.toFloats());
+        }
+        discriminatorOptimizer.load(folder.resolve(DISCRIMINATOR_OPTIMIZER_FILE));
+    }
+
+    @Override
+    public void close() {
+        if (discriminator != null) {
+            discriminatorOptimizer.close();
+            discriminatorManager.close();
+        }
+        super.close();
     }
 
     /** The segments of the last M batches (steps s−M+1 … s), subsampled to about maxSamples frames. */

@@ -1,6 +1,7 @@
 package studio.codebook.training.train;
 
 import java.util.Objects;
+import studio.codebook.training.loss.AdversarialConfig;
 import studio.codebook.training.loss.IndependenceConfig;
 import studio.codebook.training.loss.ReconstructionConfig;
 
@@ -26,7 +27,10 @@ import studio.codebook.training.loss.ReconstructionConfig;
  * @param reconstruction time L1 and multi-scale mel weights
  * @param commitmentWeight multiplies the quantizer's commitment loss (which already carries the quantizer
  *     config's own weight)
- * @param adversarial must be false: no discriminator is implemented yet
+ * @param adversarial whether to train against a multi-scale STFT discriminator ({@link CodecTrainer}
+ *     describes the step); off by default
+ * @param adversarialLoss the discriminator and the adversarial weights, used when {@code adversarial} is true
+ *     (null = {@link AdversarialConfig#defaults()}, so configs saved before it existed still read)
  */
 public record CodecTrainingConfig(
         int steps,
@@ -45,7 +49,8 @@ public record CodecTrainingConfig(
         IndependenceConfig independence,
         ReconstructionConfig reconstruction,
         double commitmentWeight,
-        boolean adversarial) implements OptimizerSettings {
+        boolean adversarial,
+        AdversarialConfig adversarialLoss) implements OptimizerSettings {
 
     public CodecTrainingConfig {
         OptimizerSettings.validate("codec training", steps, batchSize, learningRate, minLearningRate, beta1, beta2,
@@ -61,40 +66,63 @@ public record CodecTrainingConfig(
         if (!(commitmentWeight >= 0)) {
             throw new IllegalArgumentException("codec training: commitmentWeight must be >= 0");
         }
-        if (adversarial) {
-            throw new IllegalArgumentException("codec training: the adversarial loss is not implemented yet; set "
-                    + "adversarial to false");
+        if (adversarialLoss == null) {
+            adversarialLoss = AdversarialConfig.defaults();
         }
+    }
+
+    /** Without an adversarial configuration of its own: {@link AdversarialConfig#defaults()}. */
+    public CodecTrainingConfig(int steps, int batchSize, double learningRate, double minLearningRate, double beta1,
+            double beta2, double weightDecay, int warmupSteps, double gradientClip, int validateEvery,
+            int checkpointEvery, int keepCheckpoints, long seed, IndependenceConfig independence,
+            ReconstructionConfig reconstruction, double commitmentWeight, boolean adversarial) {
+        this(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay, warmupSteps, gradientClip,
+                validateEvery, checkpointEvery, keepCheckpoints, seed, independence, reconstruction, commitmentWeight,
+                adversarial, AdversarialConfig.defaults());
     }
 
     /** REFERENCE.md's optimiser, warm-up 5% of the steps, clip 1.0, no independence loss. */
     public static CodecTrainingConfig defaults(int steps, int batchSize, long seed) {
         return new CodecTrainingConfig(steps, batchSize, 3e-4, 3e-5, 0.5, 0.9, 0.0, steps / 20, 1.0,
                 Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed, IndependenceConfig.off(),
-                ReconstructionConfig.defaults(), 1.0, false);
+                ReconstructionConfig.defaults(), 1.0, false, AdversarialConfig.defaults());
     }
 
     public CodecTrainingConfig withIndependence(IndependenceConfig c) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, c, reconstruction,
-                commitmentWeight, adversarial);
+                commitmentWeight, adversarial, adversarialLoss);
     }
 
     public CodecTrainingConfig withLearningRate(double rate, double min, int warmup) {
         return new CodecTrainingConfig(steps, batchSize, rate, min, beta1, beta2, weightDecay, warmup, gradientClip,
                 validateEvery, checkpointEvery, keepCheckpoints, seed, independence, reconstruction,
-                commitmentWeight, adversarial);
+                commitmentWeight, adversarial, adversarialLoss);
     }
 
     public CodecTrainingConfig withRhythm(int validate, int checkpoint, int keep) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validate, checkpoint, keep, seed, independence, reconstruction,
-                commitmentWeight, adversarial);
+                commitmentWeight, adversarial, adversarialLoss);
     }
 
     public CodecTrainingConfig withSteps(int newSteps) {
         return new CodecTrainingConfig(newSteps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
-                reconstruction, commitmentWeight, adversarial);
+                reconstruction, commitmentWeight, adversarial, adversarialLoss);
+    }
+
+    /** The adversarial loss on ({@code true}) or off, with the current adversarial configuration. */
+    public CodecTrainingConfig withAdversarial(boolean on) {
+        return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
+                warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
+                reconstruction, commitmentWeight, on, adversarialLoss);
+    }
+
+    /** The adversarial loss on, with {@code c}. */
+    public CodecTrainingConfig withAdversarial(AdversarialConfig c) {
+        return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
+                warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
+                reconstruction, commitmentWeight, true, c);
     }
 }

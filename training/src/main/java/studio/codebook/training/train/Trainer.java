@@ -40,6 +40,10 @@ import studio.codebook.engine.model.Provenance;
  * no parameter, no optimiser moment, no state parameter (the quantizer's EMA codebooks, updated during the
  * forward, are restored from a copy taken before it); the gradients are zeroed and the step counted as
  * skipped. Otherwise gradients are scaled to the clip norm if above it and Adam updates the weights.
+ *
+ * <p>A subclass may train a second network in the same step with its own optimiser (the codec's
+ * discriminator, see {@link #companion()}): its gradient norm joins the read-back and the guard, so a
+ * non-finite value anywhere skips both updates; it is not clipped, and it has its own constant rate.
  */
 public abstract sealed class Trainer implements AutoCloseable permits CodecTrainer, LmTrainer {
 
@@ -49,6 +53,17 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
     protected interface Backprop {
         void backward(NDArray objective);
     }
+
+    /**
+     * A second network trained in the same step (its gradients are made by {@link #forwardBackward}).
+     *
+     * @param name prefix of its reported gradient norm ("disc" → "discGradNorm")
+     * @param optimizer its own Adam, over its own parameters
+     * @param learningRate its constant rate
+     * @param checkpoint writes its weights and optimiser state into a checkpoint folder
+     */
+    protected record Companion(String name, AdamOptimizer optimizer, double learningRate,
+            CheckpointStore.Part checkpoint) {}
 
     /** One step's outcome. */
     public record StepResult(int step, boolean skipped, Map<String, Double> losses) {}
@@ -131,6 +146,11 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
     /** Validation metrics; must contain "loss". */
     protected abstract Map<String, Double> measureValidation();
 
+    /** The second network trained with the model, or null (the default). */
+    protected Companion companion() {
+        return null;
+    }
+
     /** Called at the start of every step, before any random draw (the codec reseeds its quantizer). */
     protected void beforeStep(int stepIndex) {}
 
@@ -189,25 +209,32 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
                         : objective.mul((float) factor)), losses);
             }
             List<NDArray> gradients = optimizer.gradients();
-            NDList parts = new NDList();
-            for (NDArray g : gradients) {
-                parts.add(g.square().sum());
-            }
+            Companion companion = companion();
+            List<NDArray> companionGradients = companion == null ? List.of() : companion.optimizer().gradients();
             NDList read = new NDList();
-            read.add(NDArrays.stack(parts).sum().sqrt().reshape(1));
+            read.add(globalNorm(gradients));
+            if (companion != null) {
+                read.add(globalNorm(companionGradients));
+            }
+            int first = read.size();
             for (NDArray value : reported.values()) {
                 read.add(value.reshape(1));
             }
             float[] values = NDArrays.concat(read).toFloatArray();
             double norm = values[0];
             Iterator<String> names = reported.keySet().iterator();
-            skip = !Double.isFinite(norm);
-            for (int i = 1; i < values.length; i++) {
-                losses.put(names.next(), (double) values[i]);
+            skip = false;
+            for (int i = 0; i < values.length; i++) {
+                if (i >= first) {
+                    losses.put(names.next(), (double) values[i]);
+                }
                 skip |= !Double.isFinite(values[i]);
             }
             skip |= !Double.isFinite(factor * losses.getOrDefault("loss", 0.0));
             losses.put("gradNorm", norm);
+            if (companion != null) {
+                losses.put(companion.name() + "GradNorm", (double) values[1]);
+            }
             losses.put("lr", lr);
             if (skip) {
                 for (int i = 0; i < stateParameters.size(); i++) {
@@ -217,8 +244,14 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
                 double clip = settings.gradientClip();
                 double scale = clip > 0 && norm > clip ? clip / (norm + 1e-6) : 1.0;
                 optimizer.update(gradients, lr, scale);
+                if (companion != null) {
+                    companion.optimizer().update(companionGradients, companion.learningRate(), 1.0);
+                }
             }
             optimizer.clearGradients();
+            if (companion != null) {
+                companion.optimizer().clearGradients();
+            }
         }
         if (skip) {
             skipped++;
@@ -226,6 +259,15 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
         step = s + 1;
         lastLosses = Map.copyOf(losses);
         return new StepResult(step, skip, losses);
+    }
+
+    /** √Σ‖g‖² as a [1] array. */
+    private static NDArray globalNorm(List<NDArray> gradients) {
+        NDList parts = new NDList();
+        for (NDArray g : gradients) {
+            parts.add(g.square().sum());
+        }
+        return NDArrays.stack(parts).sum().sqrt().reshape(1);
     }
 
     /** Measures the validation metrics; a new best is remembered (and should be checkpointed). */
@@ -256,11 +298,16 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
         TrainerState state = state();
         byte[] stateJson = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
         Provenance provenance = provenance("checkpoint at step " + step + " of " + settings.steps());
-        Path dir = checkpoints.write(step, List.of(
-                folder -> saveModel(folder.resolve(CheckpointStore.MODEL_DIR), provenance),
-                folder -> optimizer.save(folder.resolve(CheckpointStore.OPTIMIZER_FILE)),
-                folder -> studio.codebook.engine.io.AtomicWrite.write(folder.resolve(CheckpointStore.STATE_FILE),
-                        stateJson)));
+        List<CheckpointStore.Part> parts = new ArrayList<>();
+        parts.add(folder -> saveModel(folder.resolve(CheckpointStore.MODEL_DIR), provenance));
+        parts.add(folder -> optimizer.save(folder.resolve(CheckpointStore.OPTIMIZER_FILE)));
+        Companion companion = companion();
+        if (companion != null) {
+            parts.add(companion.checkpoint());
+        }
+        parts.add(folder -> studio.codebook.engine.io.AtomicWrite.write(folder.resolve(CheckpointStore.STATE_FILE),
+                stateJson));
+        Path dir = checkpoints.write(step, parts);
         lastCheckpointStep = step;
         checkpoints.retain(settings.keepCheckpoints(), bestStep);
         return dir;
