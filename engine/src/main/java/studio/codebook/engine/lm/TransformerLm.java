@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * The codes language model (MusicGen's {@code LMModel} structure) as one DJL block.
@@ -206,7 +207,7 @@ public final class TransformerLm extends AbstractBlock {
             NDArray qkv = linear(y, ps, p.inProjWeight, p.inProjBias, device, training) // [B, S, 3d]
                     .reshape(b, s, 3, h, hd)
                     .transpose(2, 0, 3, 1, 4); // [3, B, H, S, hd]
-            NDArray q = qkv.get(0).mul(scale);
+            NDArray q = qkv.get(0).mul(Scalars.of(qkv, scale));
             NDArray k = qkv.get(1);
             NDArray v = qkv.get(2);
             NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).add(causal).softmax(-1).matMul(v);
@@ -219,7 +220,7 @@ public final class TransformerLm extends AbstractBlock {
                 NDArray cq = linear(y, ps, p.crossQWeight, p.crossQBias, device, training)
                         .reshape(b, s, h, hd)
                         .transpose(0, 2, 1, 3)
-                        .mul(scale); // [B, H, S, hd]
+                        .mul(Scalars.of(x, scale)); // [B, H, S, hd]
                 NDArray kv = linear(text, ps, p.crossKvWeight, p.crossKvBias, device, training)
                         .reshape(b, l, 2, h, hd)
                         .transpose(2, 0, 3, 1, 4); // [2, B, H, L, hd]

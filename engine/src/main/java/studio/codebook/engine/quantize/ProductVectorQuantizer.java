@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * Product vector quantizer: the latent's D channels are split into K consecutive groups of D/K
@@ -87,7 +88,7 @@ public final class ProductVectorQuantizer extends AbstractQuantizer {
             }
             quantized = keep(NDArrays.concat(parts, 1));
             codes = keep(stackCodes(usedCodes, batch, time));
-            loss = keep(lossSum.mul((float) (config().commitmentWeight() / used)));
+            loss = keep(lossSum.mul(Scalars.of(lossSum, config().commitmentWeight() / used)));
         }
         handOver(latent.getManager(), quantized, codes, loss);
         return new QuantizedLatent(quantized, codes, loss, used);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * Residual vector quantizer (EnCodec, SoundStream): stage k quantizes, greedily, the residual the
@@ -92,7 +93,7 @@ public final class ResidualVectorQuantizer extends AbstractQuantizer {
             NDArray out = training ? x.add(sum.sub(x).stopGradient()) : sum;
             quantized = keep(unframes(out, batch, time));
             codes = keep(stackCodes(stageCodes, batch, time));
-            loss = keep(lossSum.mul((float) (config().commitmentWeight() / used)));
+            loss = keep(lossSum.mul(Scalars.of(lossSum, config().commitmentWeight() / used)));
         }
         handOver(latent.getManager(), quantized, codes, loss);
         return new QuantizedLatent(quantized, codes, loss, used);

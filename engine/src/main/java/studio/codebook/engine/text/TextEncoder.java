@@ -18,6 +18,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * A small bidirectional transformer over caption tokens: our stand-in for MusicGen's frozen T5,
@@ -127,7 +128,7 @@ public final class TextEncoder extends AbstractBlock {
             NDArray q = qkv.get(0);
             NDArray k = qkv.get(1);
             NDArray v = qkv.get(2);
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(keyBias);
+            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(Scalars.of(q, scale)).add(keyBias);
             NDArray attended = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, d);
             x = x.add(Linear.linear(attended, ps.getValue(layer.out(), device, training)).head());
 

@@ -3,6 +3,7 @@ package studio.codebook.training.loss;
 import ai.djl.ndarray.NDArray;
 import java.util.List;
 import studio.codebook.training.loss.AdversarialConfig.GeneratorLoss;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * The three terms of adversarial codec training, on the outputs of a {@link MultiScaleStftDiscriminator}
@@ -31,8 +32,8 @@ public final class AdversarialLoss {
         check(realLogits.size() == fakeLogits.size() && !realLogits.isEmpty(), "one logits array per scale");
         NDArray sum = null;
         for (int s = 0; s < realLogits.size(); s++) {
-            NDArray real = realLogits.get(s).neg().add(1).maximum(0).mean();
-            NDArray fake = fakeLogits.get(s).add(1).maximum(0).mean();
+            NDArray real = hinge(realLogits.get(s).neg().add(1));
+            NDArray fake = hinge(fakeLogits.get(s).add(1));
             NDArray term = real.add(fake);
             sum = sum == null ? term : sum.add(term);
         }
@@ -45,7 +46,7 @@ public final class AdversarialLoss {
         NDArray sum = null;
         for (NDArray logits : fakeLogits) {
             NDArray term = kind == GeneratorLoss.HINGE_LINEAR ? logits.mean().neg()
-                    : logits.neg().add(1).maximum(0).mean();
+                    : hinge(logits.neg().add(1));
             sum = sum == null ? term : sum.add(term);
         }
         return sum.div(fakeLogits.size());
@@ -72,6 +73,11 @@ public final class AdversarialLoss {
             count++;
         }
         return sum.div(count);
+    }
+
+    /** mean(relu(x)), with a libtorch-owned zero (see {@code Scalars}). */
+    private static NDArray hinge(NDArray x) {
+        return x.maximum(Scalars.of(x, 0)).mean();
     }
 
     private static void check(boolean ok, String message) {

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * The paper's independence-promoting loss: the squared maximum mean discrepancy between the joint
@@ -93,7 +94,7 @@ public final class IndependenceLoss {
     /** λ · MMD² (clamped), the term the codec objective adds. */
     public NDArray weighted(NDList streams, Random random) {
         NDArray mmd = compute(streams, random);
-        NDArray out = mmd.mul((float) config.weight());
+        NDArray out = mmd.mul(Scalars.of(mmd, config.weight()));
         mmd.close();
         return out;
     }
@@ -116,7 +117,7 @@ public final class IndependenceLoss {
                 permutations[k] = permutation(random, n);
             }
             NDArray mmd = mmd2(rows, dims, permutations, config.sigmas());
-            result = clamp ? mmd.maximum(0f) : mmd;
+            result = clamp ? mmd.maximum(Scalars.of(mmd, 0)) : mmd;
             NDScope.unregister(result);
         }
         result.attach(manager);
@@ -262,11 +263,15 @@ public final class IndependenceLoss {
     }
 
     /**
-     * A scalar of the array's own floating type: the engine turns a Java double into a float64 scalar,
-     * which would promote float32 results to float64.
+     * A scalar of the array's own floating type (a Java double would promote float32 results to float64),
+     * made and owned by libtorch: a Java number would be wrapped without a copy and freed before the
+     * backward pass reads it (see {@code Scalars}).
      */
-    private static Number scalar(NDArray like, double value) {
-        return like.getDataType() == DataType.FLOAT64 ? (Number) value : (Number) (float) value;
+    private static NDArray scalar(NDArray like, double value) {
+        if (like.getDataType() == DataType.FLOAT64) {
+            return like.getManager().create(value); // the float64 reference path has no backward pass
+        }
+        return like.getManager().full(new Shape(), (float) value, like.getDataType());
     }
 
     /** A uniformly random permutation of 0 … n−1 (Fisher–Yates). */

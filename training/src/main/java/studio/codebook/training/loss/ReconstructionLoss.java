@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * The codec's reconstruction loss: l1Weight · L1(waveform) + melWeight · msspec, with msspec as
@@ -70,8 +71,8 @@ public final class ReconstructionLoss {
                 NDArray term = linear.add(log);
                 sum = sum == null ? term : sum.add(term);
             }
-            mel = sum.div(2f * front.scales());
-            total = l1.mul((float) config.l1Weight()).add(mel.mul((float) config.melWeight()));
+            mel = sum.div(Scalars.of(sum, 2.0 * front.scales()));
+            total = l1.mul(Scalars.of(l1, config.l1Weight())).add(mel.mul(Scalars.of(mel, config.melWeight())));
             NDScope.unregister(total, l1, mel);
         }
         for (NDArray a : new NDArray[] {total, l1, mel}) {

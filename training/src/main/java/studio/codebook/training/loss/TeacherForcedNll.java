@@ -9,6 +9,7 @@ import java.util.List;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.CodebookPattern;
 import studio.codebook.engine.text.TextStates;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * The language model's teacher-forced negative log-likelihood per codebook: the loss {@code LmTrainer}
@@ -82,6 +83,6 @@ public final class TeacherForcedNll {
     public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, boolean training) {
         NDArray s = sums(model, parameterStore, scope, windows, captions, training);
-        return s.get(0).div(s.get(1).maximum(1f));
+        return s.get(0).div(s.get(1).maximum(Scalars.of(s, 1)));
     }
 }

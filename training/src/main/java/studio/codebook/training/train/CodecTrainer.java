@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +22,6 @@ import studio.codebook.engine.codec.CodecBlock;
 import studio.codebook.engine.model.ModelFileException;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.SafeTensors;
-import studio.codebook.engine.quantize.AbstractQuantizer;
-import studio.codebook.engine.quantize.Codebook;
 import studio.codebook.training.data.Segment;
 import studio.codebook.training.loss.AdversarialConfig;
 import studio.codebook.training.loss.AdversarialLoss;
@@ -32,6 +29,7 @@ import studio.codebook.training.loss.MultiScaleStftDiscriminator;
 import studio.codebook.training.loss.IndependenceConfig;
 import studio.codebook.training.loss.IndependenceLoss;
 import studio.codebook.training.loss.ReconstructionLoss;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * Trains a model's codec: per step a batch of segments through encoder → quantizer (EMA-updated) → decoder,
@@ -72,8 +70,7 @@ import studio.codebook.training.loss.ReconstructionLoss;
  * <h2>Determinism</h2>
  * The quantizer draws random numbers (dead-code replacement, dropout) from generators it creates at
  * construction and does not save; a resumed model would start them afresh. So before every step the
- * trainer reseeds them from (seed, step) — by reflection, since the engine offers no method for it yet
- * (engine follow-up: a {@code Quantizer.reseed(long)}).
+ * trainer reseeds them from (seed, step) through {@code Quantizer.reseed}.
  */
 public final class CodecTrainer extends Trainer {
 
@@ -205,7 +202,7 @@ public final class CodecTrainer extends Trainer {
         NDList out = block.forward(parameterStore, new NDList(audio), true);
         NDList rec = reconstruction.compute(out.get(0), audio);
         NDArray commitment = out.get(2);
-        NDArray loss = rec.get(0).add(commitment.mul((float) config.commitmentWeight()));
+        NDArray loss = rec.get(0).add(commitment.mul(Scalars.of(commitment, config.commitmentWeight())));
         Map<String, NDArray> reported = new LinkedHashMap<>();
         reported.put("loss", loss);
         reported.put("reconstruction", rec.get(0));
@@ -226,8 +223,8 @@ public final class CodecTrainer extends Trainer {
             MultiScaleStftDiscriminator.Output attached = discriminator.discriminate(parameterStore, fake, true);
             NDArray generator = AdversarialLoss.generator(attached.logits(), adv.generatorLoss());
             NDArray features = AdversarialLoss.featureMatching(real.features(), attached.features());
-            loss = loss.add(generator.mul((float) adv.adversarialWeight()))
-                    .add(features.mul((float) adv.featureWeight()));
+            loss = loss.add(generator.mul(Scalars.of(generator, adv.adversarialWeight())))
+                    .add(features.mul(Scalars.of(features, adv.featureWeight())));
             reported.put("loss", loss);
             backprop.backward(loss);
             // that backward also filled the discriminator's gradients (with the generator's objective)
@@ -247,7 +244,7 @@ public final class CodecTrainer extends Trainer {
             NDArray latent = block.encoder().forward(parameterStore, new NDList(macro), true).singletonOrThrow();
             NDList streams = block.quantizer().streams(parameterStore, latent, ind.streamKind());
             NDArray mmd = independence.compute(streams, new Random(stepSeed(s, PURPOSE_MMD_PERMUTATIONS)));
-            backprop.backward(mmd.mul((float) ind.weight()));
+            backprop.backward(mmd.mul(Scalars.of(mmd, ind.weight())));
             reported.put("mmd", mmd);
             extra.put("mmdMillis", (System.nanoTime() - t0) / 1e6);
             extra.put("mmdSegments", (double) chosen.length);
@@ -430,27 +427,6 @@ public final class CodecTrainer extends Trainer {
 
     /** Reseeds every random generator the quantizer and its codebooks hold (see the class comment). */
     static void reseedQuantizer(CodecBlock block, long seed) {
-        if (!(block.quantizer() instanceof AbstractQuantizer q)) {
-            return;
-        }
-        reseedField(q, AbstractQuantizer.class, DataOrder.mix(seed, -1));
-        List<Codebook> books = q.codebooks();
-        for (int k = 0; k < books.size(); k++) {
-            reseedField(books.get(k), Codebook.class, DataOrder.mix(seed, k));
-        }
-    }
-
-    private static void reseedField(Object owner, Class<?> type, long seed) {
-        for (Field f : type.getDeclaredFields()) {
-            if (f.getType() == Random.class) {
-                try {
-                    f.setAccessible(true);
-                    ((Random) f.get(owner)).setSeed(seed);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IllegalStateException("cannot reseed " + type.getSimpleName() + "." + f.getName()
-                            + ": resume would not be exact", e);
-                }
-            }
-        }
+        block.quantizer().reseed(seed);
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.IntToDoubleFunction;
 import studio.codebook.engine.model.ModelFolder;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.Provenance;
+import studio.codebook.engine.device.Scalars;
 
 /**
  * What the codec and LM trainers share: the guarded optimiser step, validation bookkeeping, checkpoints,
@@ -206,7 +207,7 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
             Map<String, NDArray> reported;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 reported = forwardBackward(sub, s, objective -> gc.backward(factor == 1 ? objective
-                        : objective.mul((float) factor)), losses);
+                        : objective.mul(Scalars.of(objective, factor))), losses);
             }
             List<NDArray> gradients = optimizer.gradients();
             Companion companion = companion();
