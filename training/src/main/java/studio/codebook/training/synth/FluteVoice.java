@@ -25,13 +25,15 @@ final class FluteVoice implements Instrument {
         int vibratoStart = (int) (0.12 * rate);
         double noiseSmooth = 1 - StrictMath.exp(-2 * StrictMath.PI * 2500.0 / rate);
         double noise = 0;
+        double breath = 0;
         double phase = 0;
         double gain = 0.9 * velocity;
         for (int i = 0; i < n; i++) {
             double dt = i > vibratoStart ? inc * (1 + 0.005 * Wavetable.sin((i - vibratoStart) * vibratoInc)) : inc;
             noise += noiseSmooth * (random.nextDouble() * 2 - 1 - noise);
+            breath += noiseSmooth * (noise - breath); // two poles: air, not hiss
             double x = Wavetable.sin(phase) + 0.18 * Wavetable.sin(2 * phase) + 0.06 * Wavetable.sin(3 * phase)
-                    + 0.12 * noise;
+                    + 0.1 * breath;
             out[start + i] += (float) (env[i] * gain * x);
             phase += dt;
             if (phase >= 1) {

@@ -10,7 +10,7 @@ public enum Genre {
     TECHNO("techno", 124, 140, List.of(DrumStyle.FOUR_ON_THE_FLOOR), 0.15,
             List.of(Lead.SAW_LEAD, Lead.SQUARE_LEAD, Lead.PLUCKED_STRING, Lead.ELECTRIC_PIANO, Lead.STRING_PAD),
             new double[] {0.05, 0.4, 0.55}, 0.0, 0.14,
-            List.of("techno", "minimal techno", "warehouse techno"), List.of("track", "groove", "loop", "cut")),
+            List.of("techno", "minimal techno", "peak-time techno"), List.of("track", "groove", "loop", "cut")),
     HOUSE("house", 118, 128, List.of(DrumStyle.FOUR_ON_THE_FLOOR), 0.55,
             List.of(Lead.PIANO, Lead.ORGAN, Lead.ELECTRIC_PIANO, Lead.SAW_LEAD, Lead.PLUCKED_STRING),
             new double[] {0.1, 0.5, 0.4}, 0.0, 0.16,
