@@ -62,10 +62,10 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         int cSteps = codecSteps != null ? codecSteps : common.steps;
         int lSteps = lmSteps != null ? lmSteps : common.steps;
-        CodecTrainingConfig codecConfig = codec.config(cmd, cSteps, common.batch, common.seed);
+        CodecTrainingConfig codecConfig = common.rhythm(codec.config(cmd, cSteps, common.batch, common.seed));
         codecConfig = codecConfig.withLearningRate(codecConfig.learningRate() * rateScale,
                 codecConfig.minLearningRate() * rateScale, codecConfig.warmupSteps());
-        LmTrainingConfig lmConfig = LmTrainingConfig.defaults(lSteps, common.batch, frames, common.seed);
+        LmTrainingConfig lmConfig = common.rhythm(LmTrainingConfig.defaults(lSteps, common.batch, frames, common.seed));
         lmConfig = lmConfig.withLearningRate(lmConfig.learningRate() * rateScale, lmConfig.minLearningRate() * rateScale,
                 lmConfig.warmupSteps());
         TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);

@@ -55,6 +55,18 @@ final class TrainCommand implements Runnable {
         @Option(names = "--resume", description = "Continue the run in the run folder from its latest checkpoint.")
         boolean resume;
 
+        @Option(names = "--checkpoint-every", paramLabel = "N",
+                description = "Steps between checkpoints and validations (default: a tenth of the steps).")
+        Integer checkpointEvery;
+
+        CodecTrainingConfig rhythm(CodecTrainingConfig c) {
+            return checkpointEvery == null ? c : c.withRhythm(checkpointEvery, checkpointEvery, c.keepCheckpoints());
+        }
+
+        LmTrainingConfig rhythm(LmTrainingConfig c) {
+            return checkpointEvery == null ? c : c.withRhythm(checkpointEvery, checkpointEvery, c.keepCheckpoints());
+        }
+
         @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Show progress (default on).")
         boolean progress;
@@ -129,7 +141,7 @@ final class TrainCommand implements Runnable {
             if (!ModelPresets.NAMES.contains(preset) || !(quantizer.equals("rvq") || quantizer.equals("pvq"))) {
                 throw new CommandLine.ParameterException(cmd, "--preset must be tiny or default and --quantizer rvq or pvq");
             }
-            CodecTrainingConfig config = codec.config(cmd, common.steps, common.batch, common.seed);
+            CodecTrainingConfig config = common.rhythm(codec.config(cmd, common.steps, common.batch, common.seed));
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
             Path runDir = common.runDir(out);
             ModelConfig architecture = ModelPresets.architecture(preset, quantizer,
@@ -186,8 +198,8 @@ final class TrainCommand implements Runnable {
             Path target = out != null ? out : model;
             LmTrainingConfig config;
             try {
-                config = LmTrainingConfig.defaults(common.steps, common.batch, frames, common.seed)
-                        .withConditionDropout(conditionDropout);
+                config = common.rhythm(LmTrainingConfig.defaults(common.steps, common.batch, frames, common.seed)
+                        .withConditionDropout(conditionDropout));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }
