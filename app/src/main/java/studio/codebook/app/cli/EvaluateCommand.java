@@ -42,7 +42,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(names = "--generation",
+            description = "Evaluate generated music instead: generate one clip per held-out caption and judge it with "
+                    + "an attribute classifier (prompt adherence, KL, Fréchet distance, tempo, speed); needs "
+                    + "--classifier and --held-out.")
+    boolean generation;
+
+    @Mixin
+    GenerationEvaluationOptions generationOptions;
+
+    @Option(names = "--data", paramLabel = "DIR",
             description = "Folder of held-out tracks (WAV, FLAC, MP3, OGG; searched recursively; captions from "
                     + "song.txt/song.json sidecars, tags or analysis).")
     Path data;
@@ -62,12 +71,19 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Random permutation draws per MMD² estimate (default ${DEFAULT-VALUE}).")
     int permutations;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seeds the MMD² permutations (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seeds the MMD² permutations, or with --generation the clips (clip i: S + i) (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
+        if (generation) {
+            return generationOptions.run(cli, model, json, seed);
+        }
+        if (data == null) {
+            throw new CommandLine.ParameterException(cli, "Missing required option: '--data=DIR'");
+        }
         if (!(segmentSeconds > 0 && segmentSeconds <= 600)) {
             throw new CommandLine.ParameterException(cli, "--segment-seconds must be within (0, 600], not "
                     + segmentSeconds);
