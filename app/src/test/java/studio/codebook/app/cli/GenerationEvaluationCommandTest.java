@@ -1,0 +1,93 @@
+package studio.codebook.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code classifier train}, {@code classifier check} and {@code evaluate --generation} end to end, tiny. */
+class GenerationEvaluationCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainsAClassifierAndEvaluatesGeneratedClipsIntoJson() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        Path heldOut = dir.resolve("held-out");
+        Path model = dir.resolve("tiny");
+        Path classifier = dir.resolve("classifier");
+        Path json = dir.resolve("generation.json");
+        assertOk(run("synth", "--hours", Double.toString(12.0 / 3600), "--out", corpus.toString(), "--seed", "3",
+                "--clip-seconds", "2", "--rate", "8000"));
+        assertOk(run("synth", "--hours", Double.toString(6.0 / 3600), "--out", heldOut.toString(), "--seed", "4",
+                "--clip-seconds", "2", "--held-out"));
+        assertOk(run("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3"));
+
+        Result trained = run("classifier", "train", "--data", corpus.toString(), "--out", classifier.toString(),
+                "--steps", "3", "--batch", "2", "--crop-seconds", "1", "--tiny");
+        assertOk(trained);
+        assertTrue(trained.out().contains("validation accuracy"), trained.out());
+        JsonNode record = new ObjectMapper().readTree(classifier.resolve("classifier.json").toFile());
+        assertEquals(3, record.path("training").path("steps").asInt());
+        assertEquals(corpus.toAbsolutePath().toString(), record.path("training").path("data").asText());
+
+        Result checked = run("classifier", "check", "--classifier", classifier.toString(), "--data", heldOut.toString());
+        assertOk(checked);
+        assertTrue(checked.out().startsWith("3 clips: genre"), checked.out());
+
+        Result evaluated = run("evaluate", "--generation", "--model", model.toString(), "--classifier",
+                classifier.toString(), "--held-out", heldOut.toString(), "--clips", "2", "--duration", "1",
+                "--json", json.toString());
+        assertOk(evaluated);
+        System.out.println(evaluated.err() + evaluated.out());
+        assertTrue(evaluated.out().contains("prompt adherence (generated)"), evaluated.out());
+        assertTrue(evaluated.out().contains("steps/s"), evaluated.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, report.path("clips").asInt());
+        assertEquals(3, report.path("referenceClips").asInt());
+        assertEquals(2, report.path("perClip").size());
+        assertTrue(report.path("perClip").get(0).path("caption").asText().length() > 0);
+        assertTrue(report.path("frechetDistance").isNumber(), report.toString());
+        assertTrue(report.path("speed").path("stepsPerSecond").asDouble() > 0);
+        assertEquals(2, report.path("tempo").path("clips").asInt());
+    }
+
+    @Test
+    void generationNeedsAClassifierAndAHeldOutSet() {
+        Result r = run("evaluate", "--generation", "--model", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--classifier"), r.err());
+        Result noData = run("evaluate", "--model", dir.toString());
+        assertEquals(2, noData.code());
+        assertTrue(noData.err().contains("--data"), noData.err());
+    }
+
+    @Test
+    void aFolderWithoutAClassifierIsRefusedWithAMessage() throws Exception {
+        Files.createDirectories(dir.resolve("held-out"));
+        Result r = run("classifier", "check", "--classifier", dir.toString(), "--data", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no captioned clips") || r.err().contains("not an attribute classifier"), r.err());
+    }
+
+    private static void assertOk(Result r) {
+        assertEquals(0, r.code(), r.err());
+    }
+}
