@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.Random;
+import studio.codebook.engine.init.SeededValues;
 
 /**
  * A 1-D convolution with EnCodec's non-causal "streamable" padding and optional weight norm: the
@@ -231,12 +232,12 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
     public void resetParameters(Random random) {
         int fanIn = inChannels * kernelSize;
         NDArray v = weight.getArray();
-        float[] values = SeededParameters.uniform(random, (int) v.size(), 1.0 / Math.sqrt(fanIn));
+        float[] values = SeededValues.uniform(random, (int) v.size(), 1.0 / Math.sqrt(fanIn));
         v.set(values);
         if (weightNorm) {
-            weightG.getArray().set(SeededParameters.rowNorms(values, outChannels));
+            weightG.getArray().set(SeededValues.rowNorms(values, outChannels));
         }
-        bias.getArray().set(SeededParameters.uniform(random, outChannels, 1.0 / Math.sqrt(fanIn)));
+        bias.getArray().set(SeededValues.uniform(random, outChannels, 1.0 / Math.sqrt(fanIn)));
     }
 
     /** Input channels. */

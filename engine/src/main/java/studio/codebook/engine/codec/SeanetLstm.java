@@ -11,6 +11,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Random;
+import studio.codebook.engine.init.SeededValues;
 
 /**
  * The bottleneck LSTM of SEANet with a skip connection, {@code lstm(x) + x}, on [B, C, T] (moved to
@@ -79,7 +80,7 @@ public final class SeanetLstm extends AbstractBlock implements SeededParameters 
         double bound = 1.0 / Math.sqrt(channels);
         for (Parameter p : lstm.getParameters().values()) {
             NDArray a = p.getArray();
-            a.set(SeededParameters.uniform(random, Math.toIntExact(a.size()), bound));
+            a.set(SeededValues.uniform(random, Math.toIntExact(a.size()), bound));
         }
     }
 

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.Random;
+import studio.codebook.engine.init.SeededValues;
 
 /**
  * EnCodec's non-causal transposed convolution (C_in → C_out, kernel 2r, stride r, trimmed to
@@ -155,12 +156,12 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
     public void resetParameters(Random random) {
         double bound = 1.0 / Math.sqrt((double) outChannels * 2 * ratio);
         NDArray v = weight.getArray();
-        float[] values = SeededParameters.uniform(random, (int) v.size(), bound);
+        float[] values = SeededValues.uniform(random, (int) v.size(), bound);
         v.set(values);
         if (weightNorm) {
-            weightG.getArray().set(SeededParameters.rowNorms(values, inChannels));
+            weightG.getArray().set(SeededValues.rowNorms(values, inChannels));
         }
-        bias.getArray().set(SeededParameters.uniform(random, outChannels, bound));
+        bias.getArray().set(SeededValues.uniform(random, outChannels, bound));
     }
 
     /** The up-sampling ratio r. */

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededValues;
 
 /**
  * The codes language model (MusicGen's {@code LMModel} structure) as one DJL block.
@@ -29,7 +30,7 @@ import studio.codebook.engine.device.Scalars;
  * Input {@code tokens} int64 [B, K, S] (values in [0, card], card = the special token), text states
  * float32 [B, L, dim] and a text mask float32 [B, L] (1 = token, 0 = padding). Each codebook's token is
  * embedded by its own table and the K embeddings are summed; MusicGen's sinusoidal position (see
- * {@link #sinusoids}) is added; then {@code layers} pre-norm blocks
+ * {@link SinusoidalPositions}) is added; then {@code layers} pre-norm blocks
  * <pre>
  *   x += SelfAttn(LN1 x)            causal
  *   x += CrossAttn(LNc x, text)     query from x, keys/values from the text states
@@ -107,7 +108,7 @@ public final class TransformerLm extends AbstractBlock {
         outNormBias = beta("out_norm.bias");
         headWeight = weight("linears.weight", new Shape((long) k * config.cardinality(), d));
         headBias = config.bias() ? bias("linears.bias", (long) k * config.cardinality()) : null;
-        sinusoidTable = sinusoids(config.maxSteps(), d);
+        sinusoidTable = SinusoidalPositions.table(config.maxSteps(), d);
     }
 
     /** A builder: {@code setConfig} is required, {@code optSeed} defaults to 0. */
@@ -123,27 +124,6 @@ public final class TransformerLm extends AbstractBlock {
     /** The seed the weights are drawn from. */
     public long seed() {
         return seed;
-    }
-
-    /**
-     * MusicGen's sinusoidal positions ({@code create_sin_embedding} of audiocraft's transformer): for
-     * position p and i in [0, dim/2), phase = p / 10000^(i / (dim/2 − 1)); the embedding is
-     * [cos(phase_0 … phase_{h−1}), sin(phase_0 … phase_{h−1})] (cos half first).
-     *
-     * @return [positions × dim] row-major
-     */
-    static float[] sinusoids(int positions, int dim) {
-        int half = dim / 2;
-        float[] table = new float[positions * dim];
-        for (int i = 0; i < half; i++) {
-            double frequency = half > 1 ? Math.pow(10000.0, -(double) i / (half - 1)) : 1.0;
-            for (int p = 0; p < positions; p++) {
-                double phase = p * frequency;
-                table[p * dim + i] = (float) Math.cos(phase);
-                table[p * dim + half + i] = (float) Math.sin(phase);
-            }
-        }
-        return table;
     }
 
     /** Positions [from, from + count) of the sinusoid table, as [count, dim] on the manager. */
@@ -364,25 +344,12 @@ public final class TransformerLm extends AbstractBlock {
         }
     }
 
-    /** Truncated normal (resampled outside ±3σ). */
     private static void gaussian(Random random, Parameter p, double std) {
-        NDArray array = p.getArray();
-        float[] values = new float[Math.toIntExact(array.size())];
-        for (int i = 0; i < values.length; i++) {
-            double g;
-            do {
-                g = random.nextGaussian();
-            } while (Math.abs(g) > 3);
-            values[i] = (float) (g * std);
-        }
-        array.set(values);
+        p.getArray().set(SeededValues.truncatedNormal(random, p.getArray().size(), std));
     }
 
     private static void fill(Parameter p, float value) {
-        NDArray array = p.getArray();
-        float[] values = new float[Math.toIntExact(array.size())];
-        java.util.Arrays.fill(values, value);
-        array.set(values);
+        p.getArray().set(SeededValues.constant(p.getArray().size(), value));
     }
 
     private Parameter weight(String name, Shape shape) {

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededValues;
+import studio.codebook.engine.lm.SinusoidalPositions;
 
 /**
  * A small bidirectional transformer over caption tokens: our stand-in for MusicGen's frozen T5,
@@ -115,7 +117,7 @@ public final class TextEncoder extends AbstractBlock {
 
         NDArray table = ps.getValue(tokenEmbedding, device, training);
         NDArray x = Embedding.embedding(ids.toType(DataType.INT64, false), table, SparseFormat.DENSE).head();
-        x = x.add(manager.create(positions((int) length, d), new Shape(1, length, d)).toDevice(device, false));
+        x = x.add(manager.create(SinusoidalPositions.table((int) length, d), new Shape(1, length, d)).toDevice(device, false));
 
         // keys that are padding get a large negative score: [B, 1, 1, L]
         NDArray keyBias = mask.sub(1f).mul(-MASKED).reshape(batch, 1, 1, length);
@@ -146,20 +148,6 @@ public final class TextEncoder extends AbstractBlock {
 
     private NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta) {
         return LayerNorm.layerNorm(x, new Shape(config.dim()), gamma, beta, LN_EPS).head();
-    }
-
-    /** The sinusoidal table [length, dim] (sin on the first half of the channels, cos on the second, as audiocraft). */
-    static float[] positions(int length, int dim) {
-        float[] table = new float[length * dim];
-        int half = dim / 2;
-        for (int p = 0; p < length; p++) {
-            for (int i = 0; i < half; i++) {
-                double angle = p / Math.pow(10000.0, (double) i / Math.max(1, half - 1));
-                table[p * dim + i] = (float) Math.sin(angle);
-                table[p * dim + half + i] = (float) Math.cos(angle);
-            }
-        }
-        return table;
     }
 
     @Override
@@ -193,27 +181,27 @@ public final class TextEncoder extends AbstractBlock {
      * default bound); LayerNorm gamma 1, beta 0; output bias uniform in ±1/√dim.
      */
     public void resetParameters(Random random) {
-        tokenEmbedding.getArray().set(SeededInit.normal(random, tokenEmbedding.getArray().size(), 1.0));
+        tokenEmbedding.getArray().set(SeededValues.normal(random, tokenEmbedding.getArray().size(), 1.0));
         for (Layer layer : blocks) {
             for (Parameter p : List.of(layer.attnGamma(), layer.ffnGamma())) {
-                p.getArray().set(SeededInit.constant(p.getArray().size(), 1f));
+                p.getArray().set(SeededValues.constant(p.getArray().size(), 1f));
             }
             for (Parameter p : List.of(layer.attnBeta(), layer.ffnBeta())) {
-                p.getArray().set(SeededInit.constant(p.getArray().size(), 0f));
+                p.getArray().set(SeededValues.constant(p.getArray().size(), 0f));
             }
             for (Parameter p : List.of(layer.qkv(), layer.out(), layer.ffnIn(), layer.ffnOut())) {
                 fanInUniform(random, p);
             }
         }
-        finalGamma.getArray().set(SeededInit.constant(config.dim(), 1f));
-        finalBeta.getArray().set(SeededInit.constant(config.dim(), 0f));
+        finalGamma.getArray().set(SeededValues.constant(config.dim(), 1f));
+        finalBeta.getArray().set(SeededValues.constant(config.dim(), 0f));
         fanInUniform(random, outputWeight);
-        outputBias.getArray().set(SeededInit.uniform(random, config.outputDim(), 1.0 / Math.sqrt(config.dim())));
+        outputBias.getArray().set(SeededValues.uniform(random, config.outputDim(), 1.0 / Math.sqrt(config.dim())));
     }
 
     private static void fanInUniform(Random random, Parameter p) {
         NDArray a = p.getArray();
-        a.set(SeededInit.uniform(random, a.size(), 1.0 / Math.sqrt(a.getShape().get(1))));
+        a.set(SeededValues.uniform(random, a.size(), 1.0 / Math.sqrt(a.getShape().get(1))));
     }
 
     /** The architecture. */

@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  * TarsosDSP code opens a file. BeatRoot keeps settings and counters in static fields, so calls are
  * serialised.
  */
-final class TempoEstimator {
+public final class TempoEstimator {
 
     static final double MIN_BPM = 60;
     static final double MAX_BPM = 180;
@@ -46,7 +46,7 @@ final class TempoEstimator {
     }
 
     /** The tempo in BPM, or empty when no steady beat was found. */
-    static OptionalDouble estimate(float[] mono, int sampleRate) {
+    public static OptionalDouble estimate(float[] mono, int sampleRate) {
         int frame = Integer.highestOneBit((int) Math.round(FRAME_SECONDS * sampleRate));
         int hop = Math.max(1, (int) Math.round(HOP_SECONDS * sampleRate));
         if (mono.length < 4 * frame) {
