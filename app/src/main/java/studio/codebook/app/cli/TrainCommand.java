@@ -1,6 +1,9 @@
 package studio.codebook.app.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.codebook.engine.device.ComputeDevice;
 import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelFolder;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.quantize.StreamKind;
@@ -129,7 +133,7 @@ final class TrainCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model folder to write.")
         Path out;
 
-        @Option(names = "--preset", defaultValue = "tiny", paramLabel = "NAME", description = "tiny or default (default ${DEFAULT-VALUE}).")
+        @Option(names = "--preset", defaultValue = "tiny", paramLabel = "NAME", description = "tiny, small or default (default ${DEFAULT-VALUE}).")
         String preset;
 
         @Option(names = "--quantizer", defaultValue = "rvq", paramLabel = "rvq|pvq", description = "Quantizer (default ${DEFAULT-VALUE}).")
@@ -139,7 +143,7 @@ final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             CommandLine cmd = spec.commandLine();
             if (!ModelPresets.NAMES.contains(preset) || !(quantizer.equals("rvq") || quantizer.equals("pvq"))) {
-                throw new CommandLine.ParameterException(cmd, "--preset must be tiny or default and --quantizer rvq or pvq");
+                throw new CommandLine.ParameterException(cmd, "--preset must be one of " + ModelPresets.NAMES + " and --quantizer rvq or pvq");
             }
             CodecTrainingConfig config = common.rhythm(codec.config(cmd, common.steps, common.batch, common.seed));
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
@@ -192,6 +196,11 @@ final class TrainCommand implements Runnable {
                 description = "Share of captions replaced by the empty text, so guidance works (default ${DEFAULT-VALUE}).")
         double conditionDropout;
 
+        @Option(names = "--pattern", paramLabel = "delay|flatten|parallel",
+                description = "Codebook pattern of the language model (default: the model's). A different one gives "
+                        + "the model's LM a new pattern before training: e.g. flatten, the exact joint reference.")
+        String pattern;
+
         @Override
         public Integer call() throws Exception {
             CommandLine cmd = spec.commandLine();
@@ -206,7 +215,11 @@ final class TrainCommand implements Runnable {
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
             Path runDir = common.runDir(target);
             TrainingResult result;
-            try (MusicModel base = MusicModel.load(model, ComputeDevice.best().device())) {
+            Path source = model;
+            if (pattern != null && !common.resume) {
+                source = withPattern(cmd, model, pattern, runDir);
+            }
+            try (MusicModel base = MusicModel.load(source, ComputeDevice.best().device())) {
                 double seconds = Math.max(frames / base.codec().frameRate(), 0.5);
                 LibraryConfig library = TrainingSession.library(base.config().sampleRate(), seconds, common.seed);
                 LibraryScan scan = session.scan(common.data, library, runDir);
@@ -227,6 +240,30 @@ final class TrainCommand implements Runnable {
             TrainingSession.publish(result.model(), target);
             cmd.getOut().printf("wrote %s%n", target);
             return 0;
+        }
+
+        /**
+         * A copy of the model's folder under the run folder whose model.json names another pattern. The weights
+         * are unchanged: the LM's parameters don't depend on the pattern, only the order it predicts in does.
+         */
+        private static Path withPattern(CommandLine cmd, Path model, String pattern, Path runDir) throws IOException {
+            String name = pattern.toLowerCase(java.util.Locale.ROOT);
+            ModelConfig config = ModelFolder.readConfig(model);
+            if (!java.util.List.of("delay", "flatten", "parallel").contains(name)) {
+                throw new CommandLine.ParameterException(cmd, "--pattern must be delay, flatten or parallel");
+            }
+            if (!config.canGenerate()) {
+                throw new CommandLine.ParameterException(cmd, model + " has no language model to give a pattern");
+            }
+            Path copy = runDir.resolve("base-" + name);
+            Files.createDirectories(copy);
+            for (Path f : ModelFolder.files(model, config)) {
+                if (!f.getFileName().toString().equals(ModelFolder.CONFIG_FILE)) {
+                    Files.copy(f, copy.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ModelFolder.writeConfig(copy, config.withLanguageModel(name, config.lm(), config.text()));
+            return copy;
         }
     }
 }

@@ -1,0 +1,48 @@
+package studio.codebook.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.audio.WavWriter;
+import studio.codebook.engine.model.ModelFolder;
+
+/** {@code train lm --pattern flatten}: the joint reference arm of the experiment, on a tiny model. */
+class TrainLmPatternTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsAFlattenLanguageModelOnAnotherModelsCodecWithoutTouchingIt() throws Exception {
+        Path tracks = Files.createDirectories(dir.resolve("tracks"));
+        for (int i = 0; i < 3; i++) {
+            WavWriter.write(FinetuneCommandTest.chord(180 + 40 * i, 2.0, 16_000, i), tracks.resolve("t" + i + ".wav"), 16);
+        }
+        Path base = dir.resolve("base");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, FinetuneCommandTest.run(out, err, "model", "init", "--preset", "tiny", "--out", base.toString()), err.toString());
+        String baseJson = Files.readString(base.resolve(ModelFolder.CONFIG_FILE));
+
+        Path flat = dir.resolve("flat");
+        int code = FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
+                "--out", flat.toString(), "--pattern", "flatten", "--steps", "2", "--batch", "2", "--frames", "20",
+                "--no-progress");
+        assertEquals(0, code, err.toString());
+        assertEquals("flatten", ModelFolder.readConfig(flat).pattern());
+        assertEquals("delay", ModelFolder.readConfig(base).pattern());
+        assertEquals(baseJson, Files.readString(base.resolve(ModelFolder.CONFIG_FILE)), "the base model is only read");
+        assertNotEquals(ModelFolder.readConfig(base).lm(), null);
+
+        int bad = FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
+                "--out", dir.resolve("x").toString(), "--pattern", "zigzag", "--steps", "1", "--no-progress");
+        assertNotEquals(0, bad);
+        assertTrue(err.toString().contains("--pattern must be delay, flatten or parallel"), err.toString());
+    }
+}
