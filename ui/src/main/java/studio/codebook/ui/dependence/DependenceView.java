@@ -57,6 +57,8 @@ public final class DependenceView extends BorderPane {
         HBox panels = new HBox(12, panelA, panelB, panelDiff);
         for (MatrixPanel p : List.of(panelA, panelB, panelDiff)) {
             HBox.setHgrow(p, Priority.ALWAYS);
+            // equal pref widths: the panels share the row evenly whatever their titles say
+            p.setPrefWidth(300);
             p.setMaxWidth(Double.MAX_VALUE);
         }
         panels.setPadding(new Insets(10, 0, 10, 0));

@@ -21,6 +21,9 @@ final class MatrixPanel extends VBox {
         getStyleClass().add("matrix-panel");
         setPadding(new Insets(4));
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+        title.setMinWidth(0);
+        title.setWrapText(true);
+        heatmap.setPrefSize(300, 300);
         heatmap.setId(id + "Heatmap");
         figures.setWrapText(true);
         figures.getStyleClass().add("figures");

@@ -261,6 +261,8 @@ public final class InspectView extends BorderPane {
         usage.setPrefTileHeight(120);
         usage.setId("usagePane");
         ScrollPane scroll = new ScrollPane(usage);
+        // four charts to a row, filling the width
+        usage.prefTileWidthProperty().bind(Bindings.max(200, scroll.widthProperty().subtract(8 * 3 + 16).divide(4)));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(128);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -274,7 +276,6 @@ public final class InspectView extends BorderPane {
         if (clip != null) {
             for (CodebookStatistics s : clip.usage()) {
                 CodebookUsageChart chart = new CodebookUsageChart();
-                chart.setPrefSize(280, 120);
                 chart.statisticsProperty().set(s);
                 chart.sortedByCountProperty().bind(sortByCount.selectedProperty());
                 charts.add(chart);
