@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         description = "Music generation with codebook language models, on your own machine.",
         subcommands = {ModelCommand.class, InfoCommand.class, EncodeCommand.class, DecodeCommand.class,
             AnalyzeCommand.class, GenerateCommand.class, TrainCommand.class, FinetuneCommand.class,
-            EvaluateCommand.class, BenchCommand.class, SynthCommand.class, ClassifierCommand.class})
+            EvaluateCommand.class, BenchCommand.class, SynthCommand.class, ClassifierCommand.class,
+            PlotCommand.class})
 public final class StudioCommand implements Runnable {
 
     @Override
