@@ -72,6 +72,10 @@ public class WaveformView extends Region {
         return data;
     }
 
+    public WaveformData getData() {
+        return data.get();
+    }
+
     public void setData(WaveformData value) {
         data.set(value);
     }
