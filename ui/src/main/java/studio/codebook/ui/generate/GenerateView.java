@@ -375,6 +375,7 @@ public final class GenerateView extends BorderPane {
     private static Label label(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("field-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "Durati…"
         return l;
     }
 

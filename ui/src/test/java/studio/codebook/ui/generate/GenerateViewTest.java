@@ -97,6 +97,18 @@ class GenerateViewTest {
         // no audio device: play is disabled, the notice says why, export still works
         assertTrue(robot.lookup(".play-button").queryButton().isDisabled());
         assertTrue(robot.lookup("#no-audio-notice").queryAs(Label.class).isVisible());
+        snapshot(robot, Path.of("target", "generate-view.png"));
+    }
+
+    /** A picture of the window for a look (not compared): target/generate-view.png. */
+    private static void snapshot(FxRobot robot, Path file) {
+        try {
+            javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(
+                    () -> robot.lookup(".generate-view").query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        } catch (Exception e) {
+            throw new IllegalStateException("snapshot failed", e);
+        }
     }
 
     @Test
