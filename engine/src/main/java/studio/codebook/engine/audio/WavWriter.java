@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Map;
 import studio.codebook.engine.io.AtomicWrite;
 
 /**
@@ -48,21 +49,39 @@ public final class WavWriter {
 
     /** Writes {@code clip} with 16 or 24 bits per sample. */
     public static void write(AudioClip clip, Path file, int bits) throws IOException {
-        write(clip, file, switch (bits) {
+        write(clip, file, depth(bits));
+    }
+
+    /**
+     * Writes {@code clip} with a {@code LIST/INFO} chunk of tags before the audio data; the names are those of
+     * {@link AudioTags} (title, comment, software ...).
+     */
+    public static void write(AudioClip clip, Path file, int bits, Map<String, String> tags) throws IOException {
+        AtomicWrite.write(file, encode(clip, depth(bits), tags));
+    }
+
+    private static BitDepth depth(int bits) {
+        return switch (bits) {
             case 16 -> BitDepth.PCM_16;
             case 24 -> BitDepth.PCM_24;
             default -> throw new IllegalArgumentException("WAV bit depth must be 16 or 24, not " + bits);
-        });
+        };
     }
 
     /** The complete WAV file for {@code clip}. */
     public static byte[] encode(AudioClip clip, BitDepth depth) {
+        return encode(clip, depth, Map.of());
+    }
+
+    /** The complete WAV file for {@code clip}, with a {@code LIST/INFO} chunk when {@code tags} has any for it. */
+    public static byte[] encode(AudioClip clip, BitDepth depth, Map<String, String> tags) {
+        byte[] info = AudioTags.infoChunk(tags);
         int channels = clip.numChannels();
         int bytesPerSample = depth.bits() / 8;
         long dataBytes = (long) clip.numFrames() * channels * bytesPerSample;
         boolean extensible = channels > 2 || depth.bits() > 16;
         int fmtSize = extensible ? 40 : 16;
-        long riffSize = 4 + (8 + fmtSize) + (8 + dataBytes + (dataBytes & 1));
+        long riffSize = 4 + (8 + fmtSize) + info.length + (8 + dataBytes + (dataBytes & 1));
         if (riffSize > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("the clip is too long for a WAV file (" + clip + ")");
         }
@@ -76,6 +95,7 @@ public final class WavWriter {
             b.putShort((short) 22).putShort((short) depth.bits()).putInt(0) // valid bits; no channel mask
                     .putShort((short) PCM).put(PCM_GUID_TAIL);
         }
+        b.put(info);
         b.put(ascii("data")).putInt((int) dataBytes);
         float[][] samples = new float[channels][];
         for (int c = 0; c < channels; c++) {
