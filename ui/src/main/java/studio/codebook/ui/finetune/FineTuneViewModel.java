@@ -75,6 +75,9 @@ public final class FineTuneViewModel {
     private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(this, "scanProgress");
     private final ObservableList<TrackRow> tracks = FXCollections.observableArrayList();
     private final ObservableList<TrackRow> usableTracks = FXCollections.observableArrayList();
+    // read-only views, made once: such a wrapper listens to its list weakly
+    private final ObservableList<TrackRow> tracksView = FXCollections.unmodifiableObservableList(tracks);
+    private final ObservableList<TrackRow> usableTracksView = FXCollections.unmodifiableObservableList(usableTracks);
 
     private final ObjectProperty<TrainingTarget> target = new SimpleObjectProperty<>(this, "target");
     private final ObjectProperty<Double> independenceWeight = new SimpleObjectProperty<>(this, "independenceWeight");
@@ -626,12 +629,12 @@ public final class FineTuneViewModel {
 
     /** Every file of the scan: usable tracks and skipped files, by path. */
     public ObservableList<TrackRow> tracks() {
-        return FXCollections.unmodifiableObservableList(tracks);
+        return tracksView;
     }
 
     /** The usable tracks (for choosing the comparison's track). */
     public ObservableList<TrackRow> usableTracks() {
-        return FXCollections.unmodifiableObservableList(usableTracks);
+        return usableTracksView;
     }
 
     /** The manifest training will use (with the caption edits), or null before a scan. */

@@ -13,6 +13,8 @@ public final class MetricSeries {
     private final String name;
     private final int capacity;
     private final ObservableList<MetricPoint> points = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper listens to the list weakly, so a fresh one per call could lose listeners. */
+    private final ObservableList<MetricPoint> readOnly = FXCollections.unmodifiableObservableList(points);
 
     /** @param capacity how many of the latest points are kept */
     public MetricSeries(String name, int capacity) {
@@ -29,7 +31,7 @@ public final class MetricSeries {
 
     /** The kept points, oldest first; read-only for views. */
     public ObservableList<MetricPoint> points() {
-        return FXCollections.unmodifiableObservableList(points);
+        return readOnly;
     }
 
     /** Appends, then drops the oldest points beyond the capacity (one change each, not one per point). */
