@@ -14,6 +14,8 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.TextInputControlMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.codebook.ui.common.FxTaskExecutor;
 
@@ -70,6 +73,14 @@ class FineTuneViewTest {
                 && vm.tracks().size() == 3);
         TableView<?> table = robot.lookup("#tracks").queryTableView();
         assertEquals(3, table.getItems().size());
+
+        // steps typed into the settings sheet (the other quick settings were set above)
+        robot.interact(() -> vm.stepsProperty().set(1000));
+        TextField steps = robot.lookup("#settings .text-field").match(TextInputControlMatchers.hasText("1000"))
+                .queryAs(TextField.class);
+        robot.clickOn(steps).eraseText(4).write("5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(5, vm.stepsProperty().get());
 
         robot.clickOn("#start");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !vm.trainingProperty().get()
