@@ -61,16 +61,16 @@ public final class FineTuneView extends BorderPane {
         choose.disableProperty().bind(vm.trainingProperty());
         Label folder = new Label();
         folder.setId("folder");
-        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.folderProperty().get() == null
-                ? "No folder chosen" : vm.folderProperty().get().toString(), vm.folderProperty()));
+        folder.textProperty().bind(Bindings.createStringBinding(() -> vm.table().folderProperty().get() == null
+                ? "No folder chosen" : vm.table().folderProperty().get().toString(), vm.table().folderProperty()));
         ProgressBar scan = new ProgressBar();
-        scan.progressProperty().bind(vm.scanProgressProperty());
-        scan.visibleProperty().bind(vm.scanningProperty());
-        scan.managedProperty().bind(vm.scanningProperty());
+        scan.progressProperty().bind(vm.table().scanProgressProperty());
+        scan.visibleProperty().bind(vm.table().scanningProperty());
+        scan.managedProperty().bind(vm.table().scanningProperty());
         Button cancelScan = new Button("Cancel scan");
-        cancelScan.setOnAction(e -> vm.cancelScan());
-        cancelScan.visibleProperty().bind(vm.scanningProperty());
-        cancelScan.managedProperty().bind(vm.scanningProperty());
+        cancelScan.setOnAction(e -> vm.table().cancelScan());
+        cancelScan.visibleProperty().bind(vm.table().scanningProperty());
+        cancelScan.managedProperty().bind(vm.table().scanningProperty());
         HBox bar = new HBox(8, choose, folder, scan, cancelScan);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -79,18 +79,18 @@ public final class FineTuneView extends BorderPane {
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Folder of your tracks");
-        Path current = vm.folderProperty().get();
+        Path current = vm.table().folderProperty().get();
         if (current != null && Files.isDirectory(current)) {
             chooser.setInitialDirectory(current.toFile());
         }
         File chosen = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
         if (chosen != null) {
-            vm.scan(chosen.toPath());
+            vm.table().scan(chosen.toPath());
         }
     }
 
     private Node trackTable() {
-        TableView<TrackRow> table = new TableView<>(vm.tracks());
+        TableView<TrackRow> table = new TableView<>(vm.table().tracks());
         table.setId("tracks");
         table.setPlaceholder(new Label("Choose a folder of your tracks to fine-tune on."));
         table.editableProperty().bind(vm.trainingProperty().not());
@@ -121,7 +121,7 @@ public final class FineTuneView extends BorderPane {
             }
         });
         caption.setOnEditCommit(e -> {
-            if (!vm.editCaption(e.getRowValue(), e.getNewValue())) {
+            if (!vm.table().editCaption(e.getRowValue(), e.getNewValue())) {
                 table.refresh();
             }
         });
@@ -156,31 +156,31 @@ public final class FineTuneView extends BorderPane {
         sheet.setPropertyEditorFactory(new SettingEditors());
         sheet.getItems().setAll(List.of(
                 SettingItem.readOnly("Fine-tune settings", "Base model", "The model selected in the window: training starts"
-                        + " from its weights", String.class, vm.baseModelNameProperty()),
+                        + " from its weights", String.class, vm.settings().baseModelNameProperty()),
                 SettingItem.editable("Fine-tune settings", "New model name", "The new model's folder in the models folder;"
-                        + " an existing model is never replaced", String.class, vm.modelNameProperty()),
+                        + " an existing model is never replaced", String.class, vm.settings().modelNameProperty()),
                 SettingItem.editable("Fine-tune settings", "What to train", "The codec, then the language model on the"
                         + " adapted codec's codes (as the command line's finetune), or one of them",
-                        TrainingTarget.class, vm.targetProperty()),
+                        TrainingTarget.class, vm.settings().targetProperty()),
                 SettingItem.editable("Fine-tune settings", "Steps per phase", "Optimiser steps of each phase",
-                        Integer.class, vm.stepsProperty()),
+                        Integer.class, vm.settings().stepsProperty()),
                 SettingItem.editable("Fine-tune settings", "Batch size", "Segments (codec) or windows (language model)"
-                        + " per step", Integer.class, vm.batchSizeProperty()),
+                        + " per step", Integer.class, vm.settings().batchSizeProperty()),
                 SettingItem.editable("Fine-tune settings", "Codec learning rate", "Peak rate; decays to a tenth (default"
                         + " 0.3 × the from-scratch rate, gentle on the base)", Double.class,
-                        vm.codecLearningRateProperty()),
+                        vm.settings().codecLearningRateProperty()),
                 SettingItem.editable("Fine-tune settings", "LM learning rate", "Peak rate of the language model and text"
-                        + " encoder; decays to a tenth", Double.class, vm.lmLearningRateProperty()),
+                        + " encoder; decays to a tenth", Double.class, vm.settings().lmLearningRateProperty()),
                 SettingItem.editable("Fine-tune settings", "λ (independence weight)", "Weight of the MMD² between"
                         + " the codebooks' joint and the product of their marginals; 0 = off", Double.class,
-                        vm.independenceWeightProperty()),
+                        vm.settings().independenceWeightProperty()),
                 SettingItem.editable("Fine-tune settings", "Alignment", "SAME: the codes of one frame; DELAY: the"
                         + " codes the delay-pattern language model emits in one step", Alignment.class,
-                        vm.alignmentProperty()),
+                        vm.settings().alignmentProperty()),
                 SettingItem.editable("Fine-tune settings", "Segment length (s)", "Length of the codec's training segments",
-                        Double.class, vm.segmentSecondsProperty()),
+                        Double.class, vm.settings().segmentSecondsProperty()),
                 SettingItem.editable("Fine-tune settings", "LM window (frames)", "Code frames per language-model example",
-                        Integer.class, vm.lmFramesProperty())));
+                        Integer.class, vm.settings().lmFramesProperty())));
         sheet.disableProperty().bind(vm.trainingProperty());
         sheet.setMinWidth(300);
         return sheet;
@@ -234,35 +234,35 @@ public final class FineTuneView extends BorderPane {
     }
 
     private Node comparisonBar() {
-        ComboBox<TrackRow> track = new ComboBox<>(vm.usableTracks());
+        BeforeAfterViewModel ab = vm.comparison();
+        ComboBox<TrackRow> track = new ComboBox<>(vm.table().usableTracks());
         track.setId("comparisonTrack");
-        track.valueProperty().bindBidirectional(vm.comparisonTrackProperty());
+        track.valueProperty().bindBidirectional(ab.trackProperty());
         track.setPrefWidth(200);
         Button compare = new Button("Compare");
         compare.setId("compare");
         compare.setTooltip(new Tooltip("Encode and decode the track with the base model and with the new one"));
-        compare.setOnAction(e -> vm.compare());
-        compare.disableProperty().bind(vm.createdModelProperty().isNull().or(vm.comparingProperty())
+        compare.setOnAction(e -> ab.compare());
+        compare.disableProperty().bind(ab.newModelProperty().isNull().or(ab.comparingProperty())
                 .or(vm.trainingProperty()));
         Button original = new Button("Original");
-        original.setOnAction(e -> vm.playOriginal());
+        original.setOnAction(e -> ab.playOriginal());
         Button before = new Button("Before");
         before.setId("before");
-        before.setOnAction(e -> vm.playBefore());
+        before.setOnAction(e -> ab.playBefore());
         Button after = new Button("After");
         after.setId("after");
-        after.setOnAction(e -> vm.playAfter());
+        after.setOnAction(e -> ab.playAfter());
         Button stop = new Button("Stop");
-        stop.setOnAction(e -> vm.stopPlayback());
+        stop.setOnAction(e -> ab.stop());
         for (Button b : List.of(original, before, after, stop)) {
-            b.disableProperty().bind(vm.beforeAfterProperty().isNull());
+            b.disableProperty().bind(ab.resultProperty().isNull());
         }
         Label result = new Label();
         result.setId("comparisonText");
-        result.textProperty().bind(Bindings.createStringBinding(() -> vm.comparisonTextProperty().get().isEmpty()
-                && !vm.playbackAvailable() ? "No audio output (" + vm.playbackUnavailableReason()
-                        + "); the comparison's figures still work." : vm.comparisonTextProperty().get(),
-                vm.comparisonTextProperty()));
+        result.textProperty().bind(Bindings.createStringBinding(() -> ab.textProperty().get().isEmpty()
+                && !ab.playbackAvailable() ? "No audio output (" + ab.playbackUnavailableReason()
+                        + "); the comparison's figures still work." : ab.textProperty().get(), ab.textProperty()));
         result.setWrapText(true);
         Label title = new Label("Before / after:");
         HBox bar = new HBox(8, title, track, compare, original, before, after, stop);

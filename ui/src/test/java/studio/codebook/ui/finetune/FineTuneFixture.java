@@ -60,12 +60,12 @@ final class FineTuneFixture {
 
     /** Settings for a quick run: 5 steps, batch 2, 0.5 s codec segments, 50-frame (1 s) LM windows. */
     static void quickSettings(FineTuneViewModel vm, String name) {
-        vm.stepsProperty().set(5);
-        vm.batchSizeProperty().set(2);
-        vm.segmentSecondsProperty().set(0.5);
-        vm.lmFramesProperty().set(50);
-        vm.independenceWeightProperty().set(0.5);
-        vm.modelNameProperty().set(name);
+        vm.settings().stepsProperty().set(5);
+        vm.settings().batchSizeProperty().set(2);
+        vm.settings().segmentSecondsProperty().set(0.5);
+        vm.settings().lmFramesProperty().set(50);
+        vm.settings().independenceWeightProperty().set(0.5);
+        vm.settings().modelNameProperty().set(name);
     }
 
     /** Records what it is asked to play. */

@@ -49,9 +49,9 @@ class FineTuneViewModelTest {
 
     @Test
     void scanListsEveryFileAndWhyTheCorruptOneIsSkipped() {
-        vm.scan(tracks);
+        vm.table().scan(tracks);
 
-        assertEquals(3, vm.tracks().size(), vm.messageProperty().get());
+        assertEquals(3, vm.table().tracks().size(), vm.messageProperty().get());
         TrackRow corrupt = row(FineTuneFixture.CORRUPT);
         assertFalse(corrupt.usable());
         assertTrue(corrupt.skipReason().contains(FineTuneFixture.CORRUPT), corrupt.skipReason());
@@ -63,36 +63,36 @@ class FineTuneViewModelTest {
             assertFalse(row.caption().isBlank());
             assertTrue(row.status().startsWith("ok"), row.status());
         }
-        assertEquals(2, vm.usableTracks().size());
+        assertEquals(2, vm.table().usableTracks().size());
         // two tracks: one is held out, and it is the comparison's default
-        assertEquals(Split.VALIDATION, vm.comparisonTrackProperty().get().split());
+        assertEquals(Split.VALIDATION, vm.comparison().trackProperty().get().split());
         assertTrue(vm.canStartBinding().get());
         assertFalse(vm.messageIsErrorProperty().get(), vm.messageProperty().get());
     }
 
     @Test
     void captionEditsAreKeptAndBlankOnesRefused() {
-        vm.scan(tracks);
+        vm.table().scan(tracks);
         TrackRow low = row("low.wav");
-        assertTrue(vm.editCaption(low, "  slow dusty piano loop  "));
+        assertTrue(vm.table().editCaption(low, "  slow dusty piano loop  "));
         assertEquals("slow dusty piano loop", low.caption());
         assertTrue(low.status().contains("edited"), low.status());
-        assertEquals(CaptionSource.EDITED, vm.manifest().track("low.wav").orElseThrow().caption().source());
+        assertEquals(CaptionSource.EDITED, vm.table().manifest().track("low.wav").orElseThrow().caption().source());
 
-        assertFalse(vm.editCaption(low, "   "));
+        assertFalse(vm.table().editCaption(low, "   "));
         assertTrue(vm.messageIsErrorProperty().get());
         assertEquals("slow dusty piano loop", low.caption());
-        assertFalse(vm.editCaption(row(FineTuneFixture.CORRUPT), "anything"));
+        assertFalse(vm.table().editCaption(row(FineTuneFixture.CORRUPT), "anything"));
     }
 
     @Test
     void aFiveStepFineTuneCreatesAModelThatLoadsAndUsesTheEditedCaption() throws Exception {
         Map<Path, byte[]> before = snapshot(tracks);
-        vm.scan(tracks);
+        vm.table().scan(tracks);
         String edited = "warm organ drone with soft brushes";
-        TrackRow training = vm.usableTracks().stream().filter(r -> r.split() == Split.TRAINING).findFirst()
+        TrackRow training = vm.table().usableTracks().stream().filter(r -> r.split() == Split.TRAINING).findFirst()
                 .orElseThrow();
-        assertTrue(vm.editCaption(training, edited));
+        assertTrue(vm.table().editCaption(training, edited));
         FineTuneFixture.quickSettings(vm, "my-tuned");
 
         vm.start();
@@ -136,22 +136,22 @@ class FineTuneViewModelTest {
         assertEquals(10, lastLmStep, 1e-9); // LM steps follow the codec's on the x axis
 
         // before / after on the held-out track
-        vm.compare();
-        BeforeAfter ab = vm.beforeAfterProperty().get();
-        assertNotNull(ab, vm.comparisonTextProperty().get());
-        assertEquals(vm.comparisonTrackProperty().get().path(), ab.track());
+        vm.comparison().compare();
+        BeforeAfter ab = vm.comparison().resultProperty().get();
+        assertNotNull(ab, vm.comparison().textProperty().get());
+        assertEquals(vm.comparison().trackProperty().get().path(), ab.track());
         assertEquals(2.0, ab.seconds(), 0.01);
         assertTrue(Double.isFinite(ab.siSnrBefore()) && Double.isFinite(ab.siSnrAfter()));
         assertTrue(ab.melBefore() > 0 && ab.melAfter() > 0);
-        vm.playAfter();
-        vm.playBefore();
+        vm.comparison().playAfter();
+        vm.comparison().playBefore();
         assertEquals(2, playback.played.size());
         assertTrue(playback.played.get(0) == ab.after() && playback.played.get(1) == ab.before());
     }
 
     @Test
     void cancelMidRunKeepsTheCheckpointAndAddsNoModel() throws Exception {
-        vm.scan(tracks);
+        vm.table().scan(tracks);
         FineTuneFixture.quickSettings(vm, "cancelled-one");
         vm.runProgressProperty().addListener((obs, old, p) -> {
             if (p != null && p.phase().equals(FineTuneJob.CODEC) && p.step() >= 2) {
@@ -179,7 +179,7 @@ class FineTuneViewModelTest {
 
     @Test
     void refusesToOverwriteAnExistingModelOrStartWithBadSettings() throws Exception {
-        vm.scan(tracks);
+        vm.table().scan(tracks);
         FineTuneFixture.quickSettings(vm, "taken");
         Files.createDirectories(models.resolve("taken"));
         vm.start();
@@ -187,8 +187,8 @@ class FineTuneViewModelTest {
         assertTrue(vm.messageProperty().get().contains("already exists"), vm.messageProperty().get());
         assertNull(vm.outcomeProperty().get());
 
-        vm.modelNameProperty().set("free");
-        vm.stepsProperty().set(0);
+        vm.settings().modelNameProperty().set("free");
+        vm.settings().stepsProperty().set(0);
         vm.start();
         assertTrue(vm.messageProperty().get().contains("steps"), vm.messageProperty().get());
         assertNull(vm.outcomeProperty().get());
@@ -196,15 +196,15 @@ class FineTuneViewModelTest {
 
     @Test
     void suggestsAFreeModelNameFromTheBaseModel() throws Exception {
-        assertEquals("base-tuned", vm.modelNameProperty().get());
+        assertEquals("base-tuned", vm.settings().modelNameProperty().get());
         Files.createDirectories(models.resolve("base-tuned"));
         FineTuneViewModel again = new FineTuneViewModel(new CurrentThreadTaskExecutor(),
                 new SimpleObjectProperty<>(base), models, p -> { }, playback);
-        assertEquals("base-tuned-2", again.modelNameProperty().get());
+        assertEquals("base-tuned-2", again.settings().modelNameProperty().get());
     }
 
     private TrackRow row(String path) {
-        return vm.tracks().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow();
+        return vm.table().tracks().stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow();
     }
 
     private static int points(List<MetricSeries> series, String name) {

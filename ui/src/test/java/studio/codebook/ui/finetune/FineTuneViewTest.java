@@ -67,20 +67,20 @@ class FineTuneViewTest {
         Path tracks = FineTuneFixture.tracks(dir);
         robot.interact(() -> {
             FineTuneFixture.quickSettings(vm, "fx-tuned");
-            vm.scan(tracks);
+            vm.table().scan(tracks);
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.scanningProperty().get()
-                && vm.tracks().size() == 3);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.table().scanningProperty().get()
+                && vm.table().tracks().size() == 3);
         TableView<?> table = robot.lookup("#tracks").queryTableView();
         assertEquals(3, table.getItems().size());
 
         // steps typed into the settings sheet (the other quick settings were set above)
-        robot.interact(() -> vm.stepsProperty().set(1000));
+        robot.interact(() -> vm.settings().stepsProperty().set(1000));
         TextField steps = robot.lookup("#settings .text-field").match(TextInputControlMatchers.hasText("1000"))
                 .queryAs(TextField.class);
         robot.clickOn(steps).eraseText(4).write("5").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(5, vm.stepsProperty().get());
+        assertEquals(5, vm.settings().stepsProperty().get());
 
         robot.clickOn("#start");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !vm.trainingProperty().get()
