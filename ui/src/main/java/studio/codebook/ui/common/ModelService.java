@@ -169,6 +169,42 @@ public final class ModelService implements AutoCloseable {
         }));
     }
 
+    /**
+     * Lists the models, then loads {@code preferred} if it is listed, else the bundled model, else the
+     * first one; loads nothing when there are none (the status says so).
+     */
+    public TaskHandle refreshAndLoad(Path preferred) {
+        return executor.execute(BackgroundTask.of("Listing models", ctx -> scan())
+                .onSuccess(scan -> {
+                    List<ModelEntry> all = new ArrayList<>(scan.entries());
+                    for (ModelEntry a : added) {
+                        if (all.stream().noneMatch(e -> e.folder().equals(a.folder()))) {
+                            all.add(a);
+                        }
+                    }
+                    models.setAll(all);
+                    Optional<ModelEntry> choice = preferred == null ? Optional.empty() : find(preferred);
+                    if (choice.isEmpty() && preferred != null && java.nio.file.Files.isDirectory(preferred)) {
+                        try {
+                            choice = Optional.of(add(preferred));
+                        } catch (ModelFileException e) {
+                            status.set("The last model is no longer usable: " + e.getMessage());
+                        }
+                    }
+                    if (choice.isEmpty()) {
+                        choice = all.stream().filter(e -> e.source() == ModelEntry.Source.BUNDLED).findFirst()
+                                .or(() -> all.stream().findFirst());
+                    }
+                    if (choice.isPresent()) {
+                        load(choice.get());
+                    } else {
+                        status.set("No model yet: make one with 'codebook-studio model init', put it in "
+                                + modelsFolder + ", or fine-tune one");
+                    }
+                })
+                .onFailure(e -> status.set("Could not list models: " + e.getMessage())));
+    }
+
     /** Detects the compute device in the background (it starts the engine) so the window can show it. */
     public TaskHandle detectDevice() {
         return executor.execute(BackgroundTask.of("Starting the engine", ctx -> resolveDevice())
