@@ -18,7 +18,7 @@ import studio.codebook.ui.common.PlaybackStream;
 /**
  * Plays clips through an {@link AudioOutput} (the sound card) from one daemon thread, as 16-bit PCM.
  * Commands (play, pause, resume, stop, a new stream) return at once; the thread picks them up within a
- * few milliseconds. The playhead is what is heard, not what was written: it follows the output's played
+ * few milliseconds. The output is open only while something plays. The playhead is what is heard, not what was written: it follows the output's played
  * frame count, and is published to the FX thread about 30 times a second.
  *
  * <p>Audio still being generated plays through {@link #openStream(int)}: the playhead waits when it
@@ -249,18 +249,16 @@ public final class LinePlayback implements Playback, AutoCloseable {
             }
             try {
                 if (gen != seen) {
+                    // A fresh line for every new clip or stream: after a flush some drivers stop counting
+                    // played frames (the ALSA null device does), and an idle line holds the sound card.
                     seen = gen;
                     marks.clear();
-                    if (output.sampleRate() != 0) {
-                        output.stop();
-                        output.flush();
-                        written = output.playedFrames();
-                    }
                     running = false;
-                    if (src != null && output.sampleRate() != srcRate) {
+                    output.close();
+                    if (src != null) {
                         output.open(srcRate);
-                        written = output.playedFrames();
                     }
+                    written = output.playedFrames();
                 }
                 if (src == null || isPaused) {
                     if (running) {
@@ -377,10 +375,12 @@ public final class LinePlayback implements Playback, AutoCloseable {
         publishedPlaying = isPlaying;
         if (publishPending.compareAndSet(false, true)) {
             fx.execute(() -> {
-                publishPending.set(false);
-                position.set(publishedPosition);
-                playing.set(publishedPlaying);
-                error.set(publishedError);
+                synchronized (publishPending) {
+                    publishPending.set(false);
+                    position.set(publishedPosition);
+                    playing.set(publishedPlaying);
+                    error.set(publishedError);
+                }
             });
         }
     }

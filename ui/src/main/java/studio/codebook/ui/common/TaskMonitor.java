@@ -36,7 +36,18 @@ public final class TaskMonitor implements TaskExecutor {
         Running entry = new Running(task.title());
         running.add(entry);
         show();
-        BackgroundTask<T> watched = BackgroundTask.of(task.title(), task.work())
+        Work<T> work = ctx -> task.work().run(new TaskContext() {
+            @Override
+            public void progress(double fraction, String text) {
+                ctx.progress(fraction, text);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return entry.cancelled || ctx.isCancelled();
+            }
+        });
+        BackgroundTask<T> watched = BackgroundTask.of(task.title(), work)
                 .onProgress((f, m) -> {
                     entry.fraction = f;
                     entry.message = m;
@@ -63,8 +74,11 @@ public final class TaskMonitor implements TaskExecutor {
     /** Cancels the task the status bar shows. */
     public void cancelShown() {
         Running top = top();
-        if (top != null && top.handle != null) {
-            top.handle.cancel();
+        if (top != null) {
+            top.cancelled = true;
+            if (top.handle != null) {
+                top.handle.cancel();
+            }
             top.message = "cancelling…";
             show();
         }
@@ -124,6 +138,7 @@ public final class TaskMonitor implements TaskExecutor {
         double fraction = -1;
         String message = "";
         TaskHandle handle;
+        volatile boolean cancelled;
 
         Running(String title) {
             this.title = title;
