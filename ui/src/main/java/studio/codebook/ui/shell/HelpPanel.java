@@ -19,10 +19,10 @@ public final class HelpPanel extends StackPane {
     public static final List<Shortcut> SHORTCUTS = List.of(
             new Shortcut("Ctrl+Enter", "Generate from the prompt"),
             new Shortcut("Space", "Play or pause the clip (when not typing)"),
-            new Shortcut("Ctrl+1 … Ctrl+5", "Generate · Inspect · Dependence · Fine-tune · Library"),
+            new Shortcut("Ctrl+1 … Ctrl+5", "Switch to a view, in tab order"),
             new Shortcut("Ctrl+F", "Search the library"),
             new Shortcut("Delete", "Delete the selected clip (asks first)"),
-            new Shortcut("Enter / double-click", "Play the selected library clip"),
+            new Shortcut("Enter", "Play the selected library clip (or double-click it)"),
             new Shortcut("F1", "Show or hide this help"),
             new Shortcut("Esc", "Close this help"));
 
@@ -47,6 +47,7 @@ public final class HelpPanel extends StackPane {
         for (Shortcut s : SHORTCUTS) {
             Label k = new Label(s.keys());
             k.getStyleClass().add("key");
+            k.setMinWidth(Region.USE_PREF_SIZE);
             keys.addRow(row++, k, new Label(s.action()));
         }
 
@@ -67,7 +68,7 @@ public final class HelpPanel extends StackPane {
         VBox card = new VBox(14, head, keys, viewsTitle, views, hint);
         card.getStyleClass().add("help-card");
         card.setPadding(new Insets(20, 24, 20, 24));
-        card.setMaxSize(560, Region.USE_PREF_SIZE);
+        card.setMaxSize(620, Region.USE_PREF_SIZE);
         getChildren().add(card);
         setAlignment(Pos.CENTER);
         setOnMouseClicked(e -> {

@@ -126,14 +126,14 @@ public final class MainWindow {
      * last model (or the bundled one).
      */
     public void start() {
-        context.models().detectDevice();
-        String last = context.settings().current().lastModel();
-        context.models().refreshAndLoad(last == null ? null : java.nio.file.Path.of(last));
         context.models().currentEntry().addListener((o, a, b) -> {
             if (b != null) {
                 context.settings().update(s -> s.withLastModel(b.folder().toString()));
             }
         });
+        context.models().detectDevice();
+        String last = context.settings().current().lastModel();
+        context.models().refreshAndLoad(last == null ? null : java.nio.file.Path.of(last));
     }
 
     /** Remembers the window size (and the rest of the settings) on disk. */
