@@ -197,6 +197,7 @@ public final class LibraryView extends BorderPane {
         play.setTooltip(new Tooltip(model.playbackAvailable() ? "Play the selected clip; again to pause (Enter, or double-click a row)"
                 : "No audio device: clips cannot be played here"));
         play.setOnAction(e -> model.play(model.selected().get()));
+        play.textProperty().bind(Bindings.when(model.selectedIsPlaying()).then("⏸ Pause").otherwise("▶ Play"));
         Button regenerate = new Button("↻ Regenerate");
         regenerate.setId("library-regenerate");
         regenerate.setTooltip(new Tooltip("Open Generate with this clip's prompt, seed and settings"));

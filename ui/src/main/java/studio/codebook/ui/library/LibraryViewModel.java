@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -51,6 +53,7 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper playingFile = new ReadOnlyStringWrapper(this, "playingFile", "");
+    private final BooleanBinding selectedIsPlaying;
 
     /**
      * @param library the clips
@@ -77,6 +80,8 @@ public final class LibraryViewModel {
             }
         });
         library.addListener(path -> uiThread.execute(this::refresh));
+        selectedIsPlaying = Bindings.createBooleanBinding(() -> playback.playing().get() && selected.get() != null
+                && selected.get().wav().toString().equals(playingFile.get()), playback.playing(), selected, playingFile);
     }
 
     /** Re-reads the library folder in the background. */
@@ -220,6 +225,11 @@ public final class LibraryViewModel {
 
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True while the selected clip is the one playing (the Play button then pauses). */
+    public BooleanBinding selectedIsPlaying() {
+        return selectedIsPlaying;
     }
 
     public boolean playbackAvailable() {

@@ -92,12 +92,16 @@ class LibraryViewModelTest {
     @Test
     void playReadsTheWavAndPlaysItThenPausesOnASecondPress() {
         LibraryClip clip = model.shown().get(0);
+        model.selected().set(clip);
+        assertFalse(model.selectedIsPlaying().get());
         model.play(clip);
+        assertTrue(model.selectedIsPlaying().get());
         assertEquals(4000, playback.lastSamples.length);
         assertEquals(16_000, playback.lastRate);
         assertTrue(playback.playing().get());
         model.play(clip);
         assertFalse(playback.playing().get(), "paused");
+        assertFalse(model.selectedIsPlaying().get());
     }
 
     @Test
