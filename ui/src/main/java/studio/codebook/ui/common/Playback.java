@@ -34,4 +34,40 @@ public interface Playback {
     ReadOnlyDoubleProperty position();
 
     ReadOnlyBooleanProperty playing();
+
+    /**
+     * Starts playing audio that is still arriving, replacing whatever played before. This default
+     * collects the pieces and plays them when the stream is finished; a real output (LinePlayback) starts
+     * at once.
+     */
+    default PlaybackStream openStream(int sampleRate) {
+        Playback self = this;
+        return new PlaybackStream() {
+            private float[] samples = new float[0];
+            private boolean done;
+
+            @Override
+            public synchronized void append(float[] mono) {
+                if (done) {
+                    return;
+                }
+                float[] grown = java.util.Arrays.copyOf(samples, samples.length + mono.length);
+                System.arraycopy(mono, 0, grown, samples.length, mono.length);
+                samples = grown;
+            }
+
+            @Override
+            public synchronized void finish() {
+                if (!done) {
+                    done = true;
+                    self.play(samples, sampleRate, 0, (double) samples.length / sampleRate, false);
+                }
+            }
+
+            @Override
+            public synchronized void cancel() {
+                done = true;
+            }
+        };
+    }
 }
