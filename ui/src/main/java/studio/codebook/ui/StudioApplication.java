@@ -1,14 +1,30 @@
 package studio.codebook.ui;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import studio.codebook.engine.model.ModelFileException;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.ui.common.ModelEntry;
+import studio.codebook.ui.common.PlaybackStream;
+import studio.codebook.ui.dependence.DependenceView;
+import studio.codebook.ui.dependence.DependenceViewModel;
+import studio.codebook.ui.finetune.FineTuneView;
+import studio.codebook.ui.finetune.FineTuneViewModel;
+import studio.codebook.ui.generate.GenerateView;
+import studio.codebook.ui.generate.GenerateViewModel;
+import studio.codebook.ui.generate.StreamingOutput;
+import studio.codebook.ui.inspect.InspectView;
+import studio.codebook.ui.inspect.InspectViewModel;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import studio.codebook.engine.generate.ClipRecord;
 import studio.codebook.ui.audio.LinePlayback;
@@ -28,13 +44,17 @@ import studio.codebook.ui.shell.StudioView;
  */
 public class StudioApplication extends Application {
 
+    private static final Logger LOG = Logger.getLogger(StudioApplication.class.getName());
+    /** Each window's Generate view model, for the Library's "Regenerate". */
+    private static final Map<MainWindow, GenerateViewModel> GENERATE_MODELS = new WeakHashMap<>();
+
     private StudioContext context;
     private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.atDefaultHome();
-        context = StudioContext.create(settings, new FxTaskExecutor(2), LinePlayback.forSystem());
+        context = StudioContext.create(settings, new FxTaskExecutor(4), LinePlayback.forSystem());
         window = createWindow(context);
         StudioSettings s = settings.current();
         stage.setTitle("Codebook Studio");
@@ -74,26 +94,59 @@ public class StudioApplication extends Application {
         });
         library.refresh();
 
-        // The Generate, Inspect, Dependence and Fine-tune views are built on their own branches and are
-        // wired in here when they are merged.
-        window.setView(StudioView.GENERATE, pending("Generate"));
-        window.setView(StudioView.INSPECT, pending("Inspect"));
-        window.setView(StudioView.DEPENDENCE, pending("Dependence"));
-        window.setView(StudioView.FINETUNE, pending("Fine-tune"));
+        ObservableValue<MusicModel> model = context.models().current();
+        GenerateViewModel generate = new GenerateViewModel(context.tasks(), model, context.playback(),
+                context.library());
+        generate.setOnClipSelected(context.selectedClip()::set);
+        generate.setOnClipsSaved(saved -> library.refresh());
+        generate.setStreamingOutput(StreamingOutput.of(context.playback()::openStream, PlaybackStream::append,
+                PlaybackStream::finish));
+        generate.history().restore(context.settings().current().promptHistory());
+        generate.history().items().addListener((ListChangeListener<String>) change -> {
+            List<String> items = List.copyOf(generate.history().items());
+            context.settings().update(s -> {
+                StudioSettings out = s;
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    out = out.withPromptUsed(items.get(i));
+                }
+                return out;
+            });
+        });
+        GenerateView generateView = new GenerateView(generate);
+        window.setView(StudioView.GENERATE, generateView);
+        GENERATE_MODELS.put(window, generate);
+
+        InspectViewModel inspect = new InspectViewModel(context.tasks(), model, context.selectedClip(),
+                context.playback());
+        window.setView(StudioView.INSPECT, new InspectView(inspect));
+
+        DependenceViewModel dependence = new DependenceViewModel(context.tasks(), model, context.selectedClip(),
+                context.playback());
+        window.setView(StudioView.DEPENDENCE, new DependenceView(dependence));
+
+        ObservableValue<Path> baseFolder = context.models().currentEntry().map(ModelEntry::folder);
+        FineTuneViewModel fineTune = new FineTuneViewModel(context.tasks(), baseFolder,
+                context.settings().modelsFolder(), folder -> modelCreated(context, folder), context.playback());
+        window.setView(StudioView.FINETUNE, new FineTuneView(fineTune));
         return window;
     }
 
-    /** Library → Generate with a clip's settings (the Generate view model takes the record once merged). */
+    /** Library → Generate with a clip's settings: same prompt, parameters and seed. */
     private static void regenerate(MainWindow window, ClipRecord record) {
+        GenerateViewModel generate = GENERATE_MODELS.get(window);
+        if (generate != null) {
+            generate.load(record);
+        }
         window.select(StudioView.GENERATE);
     }
 
-    private static Node pending(String view) {
-        Label label = new Label("The " + view + " view is not part of this build yet.");
-        label.getStyleClass().add("muted");
-        StackPane box = new StackPane(label);
-        box.setAlignment(Pos.CENTER);
-        return box;
+    /** A fine-tuned model joins the model selector at once. */
+    private static void modelCreated(StudioContext context, Path folder) {
+        try {
+            context.models().add(folder);
+        } catch (ModelFileException e) {
+            LOG.warning("the new model in " + folder + " cannot be listed: " + e.getMessage());
+        }
     }
 
     /** For a quick look without the app module: {@code StudioApplication.main}. */
