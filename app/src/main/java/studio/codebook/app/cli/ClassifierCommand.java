@@ -9,7 +9,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.codebook.engine.audio.AudioReader;
 import studio.codebook.training.eval.AttributeClassifier;
+import studio.codebook.training.eval.AttributePrediction;
 import studio.codebook.training.eval.ClassifierConfig;
 import studio.codebook.training.eval.ClassifierTraining;
 import studio.codebook.training.eval.LabeledClip;
@@ -19,7 +21,7 @@ import studio.codebook.training.eval.LabeledCorpus;
 @Command(name = "classifier", mixinStandardHelpOptions = true,
         description = "Train or check the attribute classifier (genre, lead instrument, drum style) used to evaluate "
                 + "generated music.",
-        subcommands = {ClassifierCommand.Train.class, ClassifierCommand.Check.class})
+        subcommands = {ClassifierCommand.Train.class, ClassifierCommand.Check.class, ClassifierCommand.Hear.class})
 final class ClassifierCommand implements Runnable {
 
     @Spec
@@ -146,6 +148,38 @@ final class ClassifierCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "%d clips: genre %.3f  lead %.3f  drums %.3f%n", a.clips(), a.genre(), a.lead(),
                         a.drums());
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "hear", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "What the classifier hears in audio files: the most likely genre, lead instrument and drum "
+                    + "style of each, with their probabilities.")
+    static final class Hear implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--classifier", required = true, paramLabel = "DIR", description = "Classifier folder.")
+        Path classifierDir;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE", description = "Audio files (WAV, FLAC, MP3, OGG).")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (AttributeClassifier classifier = AttributeClassifier.load(classifierDir)) {
+                ClassifierConfig c = classifier.config();
+                for (Path file : files) {
+                    AttributePrediction p = classifier.classify(AudioReader.read(file));
+                    out.printf(Locale.ROOT, "%s: genre %s (%.2f), lead %s (%.2f), drums %s (%.2f)%n", file.getFileName(),
+                            c.genres().get(p.genreClass()), p.genre()[p.genreClass()],
+                            c.leads().get(p.leadClass()), p.lead()[p.leadClass()],
+                            c.drums().get(p.drumsClass()), p.drums()[p.drumsClass()]);
+                }
                 out.flush();
             }
             return 0;

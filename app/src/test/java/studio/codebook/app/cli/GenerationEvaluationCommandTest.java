@@ -52,6 +52,17 @@ class GenerationEvaluationCommandTest {
         assertOk(checked);
         assertTrue(checked.out().startsWith("3 clips: genre"), checked.out());
 
+        Path someClip;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(heldOut)) {
+            someClip = files.filter(f -> f.toString().endsWith(".wav")).sorted().findFirst().orElseThrow();
+        }
+        Result heard = run("classifier", "hear", "--classifier", classifier.toString(), someClip.toString());
+        assertOk(heard);
+        assertTrue(heard.out().matches("(?s)" + java.util.regex.Pattern.quote(someClip.getFileName().toString())
+                + ": genre [a-z -]+ \\(\\d\\.\\d\\d\\), lead [a-z ]+ \\(\\d\\.\\d\\d\\), drums .*"), heard.out());
+        Result unreadable = run("classifier", "hear", "--classifier", classifier.toString(), dir.resolve("none.wav").toString());
+        assertEquals(1, unreadable.code(), unreadable.err());
+
         Result evaluated = run("evaluate", "--generation", "--model", model.toString(), "--classifier",
                 classifier.toString(), "--held-out", heldOut.toString(), "--clips", "2", "--duration", "1",
                 "--json", json.toString());
