@@ -66,6 +66,8 @@ class PackCommandTest {
         try (MusicModel packed = MusicModel.load(out, Device.cpu())) {
             assertEquals(WeightStorage.COMPACT, packed.weightStorage());
         }
+        EvaluateCommandTest.Result info = EvaluateCommandTest.run("info", "--model", out.toString());
+        assertTrue(info.out().contains("weights      compact"), info.out());
         // no temporary folder is left beside it
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".packed")));
