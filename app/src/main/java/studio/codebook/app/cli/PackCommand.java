@@ -152,7 +152,9 @@ final class PackCommand implements Callable<Integer> {
     /** Saves the compact copy into a temporary folder beside {@code target}, then moves it into place. */
     private static void writeAtomically(MusicModel full, Path target) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        // not createTempDirectory: its folder is private (0700), and the packed model is meant to be shipped
+        Path temp = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".packing-"
+                + System.nanoTime()));
         try {
             full.saveTo(temp, WeightStorage.COMPACT);
             Path old = null;
