@@ -98,11 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = cli.getErr();
         long started = System.nanoTime();
         try (MusicModel m = model.load()) {
-            LibraryConfig defaults = LibraryConfig.defaults();
-            // every track is held out: validation fraction 0 puts all segments in "training"; both lists are used
-            LibraryConfig library = new LibraryConfig(m.config().sampleRate(), segmentSeconds, segmentSeconds,
-                    Math.min(1.0, segmentSeconds), 0, defaults.targetLufs(), defaults.peakCeilingDb(), 0);
-            LibraryScan scan = TrackLibrary.scan(data, library, ScanListener.NONE);
+            LibraryScan scan = scanHeldOut(data, m.config().sampleRate(), segmentSeconds);
             for (SkippedFile s : scan.manifest().skipped()) {
                 err.println("skipped " + describe(s));
             }
@@ -135,6 +131,15 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Scans a folder of held-out tracks: every segment of every track, none set aside for validation. */
+    static LibraryScan scanHeldOut(Path data, int sampleRate, double segmentSeconds) throws java.io.IOException {
+        LibraryConfig defaults = LibraryConfig.defaults();
+        // every track is held out: validation fraction 0 puts all segments in "training"; both lists are used
+        LibraryConfig library = new LibraryConfig(sampleRate, segmentSeconds, segmentSeconds,
+                Math.min(1.0, segmentSeconds), 0, defaults.targetLufs(), defaults.peakCeilingDb(), 0);
+        return TrackLibrary.scan(data, library, ScanListener.NONE);
     }
 
     /** "path: reason", without repeating the file name the reason already starts with. */

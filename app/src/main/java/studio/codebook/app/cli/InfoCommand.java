@@ -37,6 +37,8 @@ final class InfoCommand implements Callable<Integer> {
                     c.codec().filters(), c.codec().ratios(), c.codec().dimension(), c.codec().lstmLayers(),
                     c.codec().padMode());
             out.printf("parameters   %,d%n", m.codec().parameterCount());
+            out.printf("weights      %s%n", m.weightStorage() == studio.codebook.engine.model.WeightStorage.COMPACT
+                    ? "compact (8-bit, model pack)" : "float32");
             Provenance p = c.provenance();
             if (p != null) {
                 out.printf("created      %s by %s%n", p.createdAt(), p.createdBy());

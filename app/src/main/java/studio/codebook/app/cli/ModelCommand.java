@@ -16,7 +16,7 @@ import studio.codebook.engine.model.Provenance;
 
 /** {@code model}: manage model folders. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Create and manage model folders.",
-        subcommands = {ModelCommand.Init.class})
+        subcommands = {ModelCommand.Init.class, PackCommand.class})
 final class ModelCommand implements Runnable {
 
     @Spec

@@ -19,6 +19,7 @@ import studio.codebook.training.data.LibraryConfig;
 import studio.codebook.training.data.LibraryScan;
 import studio.codebook.training.loss.Alignment;
 import studio.codebook.training.loss.IndependenceConfig;
+import studio.codebook.training.loss.ReconstructionConfig;
 import studio.codebook.training.train.CodecTrainer;
 import studio.codebook.training.train.CodecTrainingConfig;
 import studio.codebook.training.train.LmTrainer;
@@ -27,8 +28,9 @@ import studio.codebook.training.train.RunDescription;
 import studio.codebook.training.train.TrainingResult;
 
 /** {@code train}: train a codec or a language model on a folder of tracks. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train a codec or a language model.",
-        subcommands = {TrainCommand.Codec.class, TrainCommand.Lm.class})
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a codec or a language model, or refine a codec's decoder.",
+        subcommands = {TrainCommand.Codec.class, TrainCommand.Decoder.class, TrainCommand.Lm.class})
 final class TrainCommand implements Runnable {
 
     @Spec
@@ -77,6 +79,32 @@ final class TrainCommand implements Runnable {
 
         Path runDir(Path out) {
             return run != null ? run : out.resolveSibling(out.getFileName() + ".run");
+        }
+    }
+
+    /** Overrides of the reconstruction loss's weights (codec and decoder training). */
+    static final class ReconstructionOptions {
+        @Option(names = "--l1-weight", paramLabel = "W",
+                description = "Weight of the waveform L1 term (default 0.1).")
+        Double l1;
+
+        @Option(names = "--mel-weight", paramLabel = "W",
+                description = "Weight of the multi-scale mel term (default 2).")
+        Double mel;
+
+        @Option(names = "--sisnr-weight", paramLabel = "W",
+                description = "Weight of the SI-SNR term (negative scale-invariant SNR in dB, which makes the "
+                        + "decoder match the waveform's phase, not only its spectrum; default 0).")
+        Double siSnr;
+
+        CodecTrainingConfig apply(CommandLine cmd, CodecTrainingConfig c) {
+            ReconstructionConfig r = c.reconstruction();
+            try {
+                return c.withReconstruction(r.withWeights(l1 != null ? l1 : r.l1Weight(),
+                        mel != null ? mel : r.melWeight(), siSnr != null ? siSnr : r.siSnrWeight()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, e.getMessage());
+            }
         }
     }
 
@@ -130,6 +158,9 @@ final class TrainCommand implements Runnable {
         @CommandLine.ArgGroup(exclusive = false, heading = "Codec:%n")
         CodecOptions codec = new CodecOptions();
 
+        @CommandLine.Mixin
+        ReconstructionOptions weights = new ReconstructionOptions();
+
         @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model folder to write.")
         Path out;
 
@@ -145,7 +176,8 @@ final class TrainCommand implements Runnable {
             if (!ModelPresets.NAMES.contains(preset) || !(quantizer.equals("rvq") || quantizer.equals("pvq"))) {
                 throw new CommandLine.ParameterException(cmd, "--preset must be one of " + ModelPresets.NAMES + " and --quantizer rvq or pvq");
             }
-            CodecTrainingConfig config = common.rhythm(codec.config(cmd, common.steps, common.batch, common.seed));
+            CodecTrainingConfig config = weights.apply(cmd,
+                    common.rhythm(codec.config(cmd, common.steps, common.batch, common.seed)));
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
             Path runDir = common.runDir(out);
             ModelConfig architecture = ModelPresets.architecture(preset, quantizer,
@@ -165,6 +197,80 @@ final class TrainCommand implements Runnable {
                         CodecTrainer trainer = CodecTrainer.start(model, config, scan.training(), scan.validation(),
                                 runDir, description)) {
                     result = session.run(trainer, "codec");
+                }
+            }
+            TrainingSession.publish(result.model(), out);
+            cmd.getOut().printf("wrote %s%n", out);
+            return 0;
+        }
+    }
+
+    @Command(name = "decoder", mixinStandardHelpOptions = true,
+            description = {"Refine the decoder of a trained codec: the encoder and quantizer stay frozen, so the codes "
+                    + "(and a language model trained on them) stay exactly the same; only the decoder learns. "
+                    + "Use --sisnr-weight to make it match the waveform, not only the mel spectrogram.",
+                "The language model, text encoder and tokenizer are copied unchanged."})
+    static final class Decoder implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Mixin
+        ReconstructionOptions weights = new ReconstructionOptions();
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model whose decoder is refined.")
+        Path model;
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL2", description = "Model folder to write.")
+        Path out;
+
+        @Option(names = "--segment-seconds", defaultValue = "1.0", paramLabel = "S",
+                description = "Length of the training segments (default ${DEFAULT-VALUE}).")
+        double segmentSeconds;
+
+        @Option(names = "--learning-rate", paramLabel = "LR",
+                description = "Peak learning rate after warm-up (default 3e-4; the cosine ends at a tenth of it).")
+        Double learningRate;
+
+        @Override
+        public Integer call() throws Exception {
+            CommandLine cmd = spec.commandLine();
+            CodecTrainingConfig config = CodecTrainingConfig.defaults(common.steps, common.batch, common.seed)
+                    .withDecoderOnly(true);
+            if (learningRate != null) {
+                if (!(learningRate > 0) || learningRate > 1) {
+                    throw new CommandLine.ParameterException(cmd, "--learning-rate must be in (0, 1], not " + learningRate);
+                }
+                config = config.withLearningRate(learningRate, learningRate / 10, config.warmupSteps());
+            }
+            config = weights.apply(cmd, common.rhythm(config));
+            TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
+            Path runDir = common.runDir(out);
+            TrainingResult result;
+            if (common.resume) {
+                ModelConfig base = studio.codebook.engine.model.ModelFolder.readConfig(model);
+                LibraryScan scan = session.scan(common.data,
+                        TrainingSession.library(base.sampleRate(), segmentSeconds, common.seed), runDir);
+                try (CodecTrainer trainer = CodecTrainer.resume(runDir, scan.training(), scan.validation(),
+                        ComputeDevice.best().device())) {
+                    if (!trainer.config().decoderOnly()) {
+                        throw new IllegalStateException(runDir + " is a run of 'train codec', not of 'train decoder'");
+                    }
+                    result = session.run(trainer, "decoder");
+                }
+            } else {
+                try (MusicModel base = MusicModel.load(model, ComputeDevice.best().device())) {
+                    LibraryScan scan = session.scan(common.data,
+                            TrainingSession.library(base.config().sampleRate(), segmentSeconds, common.seed), runDir);
+                    RunDescription description = new RunDescription(Versions.app() + ": train decoder",
+                            base.config().id(), "manifest " + scan.manifest().hash());
+                    try (CodecTrainer trainer = CodecTrainer.start(base, config, scan.training(), scan.validation(),
+                            runDir, description)) {
+                        result = session.run(trainer, "decoder");
+                    }
                 }
             }
             TrainingSession.publish(result.model(), out);

@@ -19,19 +19,48 @@ import java.util.TreeSet;
  * Saves every parameter of a DJL block (trainable weights and EMA state alike) into a safetensors file
  * under the block's own parameter names, and loads them back into a block of the same architecture,
  * checking that the file holds exactly the block's parameters with exactly their shapes.
+ *
+ * <p>A file is written in full precision or compact ({@link WeightStorage}); loading takes either: a float32
+ * parameter accepts F32, F16, BF16 and F64 tensors, and I8 tensors with their scales
+ * ({@link CompactTensors}), all converted to float32.
  */
 public final class ModelWeights {
 
     private ModelWeights() {}
 
-    /** Writes the block's parameters (the block must be initialised) and the metadata, atomically. */
+    /** Writes the block's parameters (the block must be initialised) and the metadata, atomically, in full. */
     public static void save(Block block, Path file, Map<String, String> metadata) throws IOException {
+        save(block, file, metadata, WeightStorage.FULL);
+    }
+
+    /**
+     * Writes the block's parameters in the given storage, atomically; the storage is added to the metadata.
+     * In {@link WeightStorage#COMPACT} the trainable float tensors that {@link CompactTensors#quantizes} are
+     * stored in 8 bits; state parameters (requiring no gradient: the quantizer's codebooks and EMA buffers)
+     * and everything else as in memory.
+     *
+     * @throws IllegalArgumentException when a tensor to be stored in 8 bits holds a non-finite value
+     */
+    public static void save(Block block, Path file, Map<String, String> metadata, WeightStorage storage)
+            throws IOException {
         Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray array = p.getValue().getArray();
-            tensors.put(p.getKey(), toTensor(array));
+            if (p.getKey().endsWith(CompactTensors.SCALE_SUFFIX)) {
+                throw new IllegalArgumentException("parameter '" + p.getKey() + "' ends like the name of 8-bit scales");
+            }
+            Parameter parameter = p.getValue();
+            NDArray array = parameter.getArray();
+            long[] shape = array.getShape().getShape();
+            if (storage == WeightStorage.COMPACT && parameter.requiresGradient()
+                    && array.getDataType() == DataType.FLOAT32 && CompactTensors.quantizes(shape)) {
+                tensors.putAll(CompactTensors.encode(p.getKey(), array.toFloatArray(), shape));
+            } else {
+                tensors.put(p.getKey(), toTensor(array));
+            }
         }
-        SafeTensors.write(file, tensors, metadata);
+        Map<String, String> withStorage = new LinkedHashMap<>(metadata);
+        withStorage.put(WeightStorage.METADATA_KEY, storage.label());
+        SafeTensors.write(file, tensors, withStorage);
     }
 
     /**
@@ -60,7 +89,13 @@ public final class ModelWeights {
                         + "tensor '" + name + "' has shape " + Arrays.toString(tensor.shape()) + ", expected "
                         + Arrays.toString(expected.getShape()));
             }
-            copyInto(file, name, tensor, array);
+            if (tensor.dtype() == SafeTensors.DType.I8 && array.getDataType() == DataType.FLOAT32) {
+                String scaleName = name + CompactTensors.SCALE_SUFFIX;
+                array.set(CompactTensors.decode(file, name, tensor, tensors.get(scaleName)));
+                unexpected.remove(scaleName);
+            } else {
+                copyInto(file, name, tensor, array);
+            }
         }
         if (!unexpected.isEmpty()) {
             throw new ModelFileException(file, "weights do not match the architecture in model.json: "
@@ -93,7 +128,11 @@ public final class ModelWeights {
             throws ModelFileException {
         DataType type = array.getDataType();
         if (type == DataType.FLOAT32) {
-            array.set(tensor.toFloats());
+            switch (tensor.dtype()) {
+                case F32, F16, BF16, F64 -> array.set(tensor.toFloats());
+                default -> throw new ModelFileException(file, "tensor '" + name + "' is " + tensor.dtype()
+                        + ", expected a float type");
+            }
             return;
         }
         SafeTensors.DType expected = switch (type) {

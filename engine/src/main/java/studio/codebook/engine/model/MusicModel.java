@@ -31,6 +31,7 @@ public final class MusicModel implements AutoCloseable {
     private final byte[] tokenizerJson;
     private Path folder;
     private String hash;
+    private WeightStorage storage = WeightStorage.FULL;
 
     private MusicModel(ModelConfig config, CompressionModel codec, NDManager manager, TransformerLm lm,
             TextConditioner text, byte[] tokenizerJson, Path folder, String hash) {
@@ -130,11 +131,14 @@ public final class MusicModel implements AutoCloseable {
         long seed = config.provenance() == null ? 0 : config.provenance().seed();
         MusicModel model = assemble(config, device, seed, tokenizer, tokenizerBytes, dir);
         try {
-            ModelWeights.load(model.codec.block(), ModelFolder.codecWeights(dir));
+            java.util.List<Map<String, String>> metadata = new java.util.ArrayList<>();
+            metadata.add(ModelWeights.load(model.codec.block(), ModelFolder.codecWeights(dir)));
             if (config.canGenerate()) {
-                ModelWeights.load(model.lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE));
-                ModelWeights.load(model.text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE));
+                metadata.add(ModelWeights.load(model.lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE)));
+                metadata.add(ModelWeights.load(model.text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE)));
             }
+            model.storage = metadata.stream().anyMatch(m -> WeightStorage.of(m) == WeightStorage.COMPACT)
+                    ? WeightStorage.COMPACT : WeightStorage.FULL;
             model.hash = ModelFolder.hash(dir, config);
             return model;
         } catch (ModelFileException | RuntimeException e) {
@@ -149,17 +153,31 @@ public final class MusicModel implements AutoCloseable {
      * files. Afterwards {@link #folder()} and {@link #hash()} describe the saved copy.
      */
     public void saveTo(Path dir) throws IOException {
+        saveTo(dir, WeightStorage.FULL);
+    }
+
+    /**
+     * {@link #saveTo(Path)} in the given weight storage: {@link WeightStorage#COMPACT} writes the large
+     * weights in 8 bits (about a quarter of the size; the in-memory model is unchanged, so the saved copy
+     * computes slightly different audio and probabilities: measure with {@code model pack --check}). After
+     * a compact save {@link #folder()} and {@link #hash()} are unchanged: this model is not that copy; load
+     * it to use it.
+     */
+    public void saveTo(Path dir, WeightStorage storage) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> metadata = Map.of("format", "codebook-studio", "model", config.id());
-        ModelWeights.save(codec.block(), ModelFolder.codecWeights(dir), metadata);
+        ModelWeights.save(codec.block(), ModelFolder.codecWeights(dir), metadata, storage);
         if (config.canGenerate()) {
-            ModelWeights.save(lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE), metadata);
-            ModelWeights.save(text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE), metadata);
+            ModelWeights.save(lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE), metadata, storage);
+            ModelWeights.save(text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE), metadata, storage);
             AtomicWrite.write(dir.resolve(ModelFolder.TOKENIZER_FILE), tokenizerJson);
         }
         ModelFolder.writeConfig(dir, config);
-        this.folder = dir;
-        this.hash = ModelFolder.hash(dir, config);
+        if (storage == WeightStorage.FULL) {
+            this.storage = WeightStorage.FULL;
+            this.folder = dir;
+            this.hash = ModelFolder.hash(dir, config);
+        }
     }
 
     /** A generator over this model's networks. */
@@ -207,6 +225,14 @@ public final class MusicModel implements AutoCloseable {
     /** The folder it was loaded from or saved to, or null. */
     public Path folder() {
         return folder;
+    }
+
+    /**
+     * How the weights were stored in the folder this model was loaded from (FULL for a model created in
+     * memory). In memory they are float32 either way.
+     */
+    public WeightStorage weightStorage() {
+        return storage;
     }
 
     /** The content hash of the saved files, or null when not saved. */

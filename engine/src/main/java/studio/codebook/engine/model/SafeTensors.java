@@ -40,7 +40,7 @@ public final class SafeTensors {
 
     /** Element types this project reads. */
     public enum DType {
-        F32(4), F16(2), BF16(2), F64(8), I64(8), I32(4), U8(1), BOOL(1);
+        F32(4), F16(2), BF16(2), F64(8), I64(8), I32(4), I8(1), U8(1), BOOL(1);
 
         private final int bytes;
 
@@ -71,7 +71,10 @@ public final class SafeTensors {
             return n;
         }
 
-        /** The values as floats (F32, F16, BF16, F64 and integers converted). */
+        /**
+         * The values as floats (F32, F16, BF16, F64 and integers converted; an I8 tensor gives its raw
+         * values, see {@link CompactTensors#decode} for the scaled ones).
+         */
         public float[] toFloats() {
             ByteBuffer b = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
             int n = Math.toIntExact(elements());
@@ -84,6 +87,7 @@ public final class SafeTensors {
                     case BF16 -> Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16);
                     case I64 -> b.getLong(i * 8);
                     case I32 -> b.getInt(i * 4);
+                    case I8 -> b.get(i);
                     case U8, BOOL -> b.get(i) & 0xff;
                 };
             }

@@ -14,8 +14,12 @@ import java.util.List;
  *     our 16 kHz they span 4–64 ms, bins 250–15.6 Hz apart)
  * @param mels mel bands per scale (64)
  * @param minHz lowest mel frequency (64 Hz); the highest is the Nyquist frequency
+ * @param siSnrWeight weight of the negative scale-invariant SNR of the waveform, in dB (0 in the reference
+ *     codec training; the decoder refinement uses it to learn the phase the mel loss ignores). Absent in
+ *     configs saved before it existed, which therefore read as 0
  */
-public record ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz) {
+public record ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz,
+        double siSnrWeight) {
 
     public static final List<Integer> DEFAULT_FFT_SIZES = List.of(64, 128, 256, 512, 1024);
 
@@ -25,9 +29,12 @@ public record ReconstructionConfig(double l1Weight, double melWeight, List<Integ
             @JsonProperty("melWeight") double melWeight,
             @JsonProperty("fftSizes") List<Integer> fftSizes,
             @JsonProperty("mels") int mels,
-            @JsonProperty("minHz") double minHz) {
-        if (!(l1Weight >= 0) || !(melWeight >= 0) || Double.isInfinite(l1Weight) || Double.isInfinite(melWeight)) {
-            throw new IllegalArgumentException("reconstruction weights must be finite and >= 0");
+            @JsonProperty("minHz") double minHz,
+            @JsonProperty("siSnrWeight") double siSnrWeight) {
+        for (double w : new double[] {l1Weight, melWeight, siSnrWeight}) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("reconstruction weights must be finite and >= 0");
+            }
         }
         List<Integer> sizes = fftSizes == null ? DEFAULT_FFT_SIZES : List.copyOf(fftSizes);
         if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n == null || n < 8 || n % 4 != 0)) {
@@ -44,10 +51,21 @@ public record ReconstructionConfig(double l1Weight, double melWeight, List<Integ
         this.fftSizes = sizes;
         this.mels = mels;
         this.minHz = minHz;
+        this.siSnrWeight = siSnrWeight;
+    }
+
+    /** Without the SI-SNR term (weight 0). */
+    public ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz) {
+        this(l1Weight, melWeight, fftSizes, mels, minHz, 0.0);
     }
 
     /** The reference's weights (L1 0.1, msspec 2) and front end (n_fft 64…1024, 64 mels from 64 Hz). */
     public static ReconstructionConfig defaults() {
-        return new ReconstructionConfig(0.1, 2.0, DEFAULT_FFT_SIZES, 64, 64.0);
+        return new ReconstructionConfig(0.1, 2.0, DEFAULT_FFT_SIZES, 64, 64.0, 0.0);
+    }
+
+    /** The same front end with other weights of the waveform L1, the mel loss and the SI-SNR term. */
+    public ReconstructionConfig withWeights(double l1, double mel, double siSnr) {
+        return new ReconstructionConfig(l1, mel, fftSizes, mels, minHz, siSnr);
     }
 }

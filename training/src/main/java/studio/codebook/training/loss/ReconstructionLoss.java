@@ -8,7 +8,8 @@ import ai.djl.ndarray.index.NDIndex;
 import studio.codebook.engine.device.Scalars;
 
 /**
- * The codec's reconstruction loss: l1Weight · L1(waveform) + melWeight · msspec, with msspec as
+ * The codec's reconstruction loss: l1Weight · L1(waveform) + melWeight · msspec + siSnrWeight · (−SI-SNR dB,
+ * {@link SiSnrLoss}), with msspec as
  * audiocraft's {@code MultiScaleMelSpectrogramLoss} in the EnCodec configuration ({@code normalized:
  * true, alphas: false}): per scale, L1 between the mel spectrograms plus MSE between
  * log10(1e-5 + mel), summed over scales and divided by 2 × the number of scales.
@@ -44,7 +45,8 @@ public final class ReconstructionLoss {
     /**
      * @param reconstruction [B, 1, L] (or [B, C, L]), attached to the codec's graph
      * @param target the same shape
-     * @return (total, l1, mel) scalars on the reconstruction's manager; total = l1Weight·l1 + melWeight·mel
+     * @return (total, l1, mel, sisnr) scalars on the reconstruction's manager: sisnr is the SI-SNR loss (−dB,
+     *     always computed so it can be reported), total = l1Weight·l1 + melWeight·mel + siSnrWeight·sisnr
      */
     public NDList compute(NDArray reconstruction, NDArray target) {
         if (!reconstruction.getShape().equals(target.getShape()) || reconstruction.getShape().dimension() != 3) {
@@ -55,6 +57,7 @@ public final class ReconstructionLoss {
         NDArray total;
         NDArray l1;
         NDArray mel;
+        NDArray sisnr;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray t = target.stopGradient();
@@ -72,13 +75,17 @@ public final class ReconstructionLoss {
                 sum = sum == null ? term : sum.add(term);
             }
             mel = sum.div(Scalars.of(sum, 2.0 * front.scales()));
+            sisnr = SiSnrLoss.compute(reconstruction, t);
             total = l1.mul(Scalars.of(l1, config.l1Weight())).add(mel.mul(Scalars.of(mel, config.melWeight())));
-            NDScope.unregister(total, l1, mel);
+            if (config.siSnrWeight() > 0) {
+                total = total.add(sisnr.mul(Scalars.of(sisnr, config.siSnrWeight())));
+            }
+            NDScope.unregister(total, l1, mel, sisnr);
         }
-        for (NDArray a : new NDArray[] {total, l1, mel}) {
+        for (NDArray a : new NDArray[] {total, l1, mel, sisnr}) {
             a.attach(manager);
             NDScope.register(a);
         }
-        return new NDList(total, l1, mel);
+        return new NDList(total, l1, mel, sisnr);
     }
 }

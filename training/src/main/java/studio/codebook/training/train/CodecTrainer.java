@@ -22,6 +22,8 @@ import studio.codebook.engine.codec.CodecBlock;
 import studio.codebook.engine.model.ModelFileException;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.SafeTensors;
+import studio.codebook.engine.quantize.QuantizedLatent;
+import ai.djl.pytorch.jni.JniUtils;
 import studio.codebook.training.data.Segment;
 import studio.codebook.training.loss.AdversarialConfig;
 import studio.codebook.training.loss.AdversarialLoss;
@@ -67,6 +69,14 @@ import studio.codebook.engine.device.Scalars;
  * so a resumed run continues exactly. Validation is unchanged (reconstruction only): the best checkpoint is
  * not chosen by a moving discriminator.
  *
+ * <h2>Decoder-only refinement (when {@code decoderOnly} is true)</h2>
+ * The codes of a trained codec are what its language model learnt, so a refinement of the reconstruction
+ * must not change them. The encoder and quantizer then run in evaluation mode with autograd off: no graph,
+ * no gradients, no EMA update, k-means, dead-code replacement or dropout, exactly the path of
+ * {@code CompressionModel.encode}. Only the decoder's parameters are given to the optimiser and receive
+ * gradients, from the quantized latent (a constant) onwards. Checkpoints, resume and validation are the
+ * normal ones; the optimiser state in a checkpoint then holds the decoder's moments only.
+ *
  * <h2>Determinism</h2>
  * The quantizer draws random numbers (dead-code replacement, dropout) from generators it creates at
  * construction and does not save; a resumed model would start them afresh. So before every step the
@@ -100,7 +110,7 @@ public final class CodecTrainer extends Trainer {
 
     private CodecTrainer(MusicModel model, boolean owns, CodecTrainingConfig config, List<Segment> train,
             List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
-        super(model, owns, config, runDir, description, trainable(model.codec().block()),
+        super(model, owns, config, runDir, description, trainable(model.codec().block(), config.decoderOnly()),
                 state(model.codec().block()), restored);
         this.config = config;
         this.train = List.copyOf(train);
@@ -199,7 +209,8 @@ public final class CodecTrainer extends Trainer {
     protected Map<String, NDArray> forwardBackward(NDManager scope, int s, Backprop backprop,
             Map<String, Double> extra) {
         NDArray audio = audio(scope, order.batch(s));
-        NDList out = block.forward(parameterStore, new NDList(audio), true);
+        NDList out = config.decoderOnly() ? frozenCodesForward(audio)
+                : block.forward(parameterStore, new NDList(audio), true);
         NDList rec = reconstruction.compute(out.get(0), audio);
         NDArray commitment = out.get(2);
         NDArray loss = rec.get(0).add(commitment.mul(Scalars.of(commitment, config.commitmentWeight())));
@@ -209,6 +220,7 @@ public final class CodecTrainer extends Trainer {
         reported.put("l1", rec.get(1));
         reported.put("mel", rec.get(2));
         reported.put("commitment", commitment);
+        reported.put("sisnr", rec.get(3).neg());
         if (discriminator == null) {
             backprop.backward(loss);
         } else {
@@ -250,6 +262,27 @@ public final class CodecTrainer extends Trainer {
             extra.put("mmdSegments", (double) chosen.length);
         }
         return reported;
+    }
+
+    /**
+     * {@link CodecBlock}'s forward outputs (reconstruction, codes, commitment, latent) with the encoder and
+     * quantizer frozen: evaluation mode and autograd off up to the quantized latent, the decoder in training
+     * mode with gradients.
+     */
+    private NDList frozenCodesForward(NDArray audio) {
+        long length = audio.getShape().get(2);
+        NDArray latent;
+        QuantizedLatent q;
+        JniUtils.setGradMode(false);
+        try {
+            latent = block.encoder().forward(parameterStore, new NDList(audio), false).singletonOrThrow();
+            q = block.quantizer().quantize(parameterStore, latent, false);
+        } finally {
+            JniUtils.setGradMode(true);
+        }
+        NDArray decoded = block.decoder().forward(parameterStore, new NDList(q.quantized().stopGradient()), true)
+                .singletonOrThrow();
+        return new NDList(decoded.get(":, :, :" + length), q.codes(), q.commitmentLoss(), latent);
     }
 
     private void saveDiscriminator(Path folder) throws IOException {
@@ -327,6 +360,7 @@ public final class CodecTrainer extends Trainer {
         double l1 = 0;
         double mel = 0;
         double commit = 0;
+        double sisnr = 0;
         int n = 0;
         int batch = config.batchSize();
         for (int from = 0; from < validation.size(); from += batch) {
@@ -336,12 +370,14 @@ public final class CodecTrainer extends Trainer {
                 NDArray audio = audio(sub, validation.subList(from, to));
                 NDList out = block.forward(parameterStore, new NDList(audio), false);
                 NDList r = reconstruction.compute(out.get(0), audio);
-                float[] v = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2))).toFloatArray();
+                float[] v = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2), r.get(3)))
+                        .toFloatArray();
                 int size = to - from;
                 rec += v[0] * size;
                 l1 += v[1] * size;
                 mel += v[2] * size;
                 commit += v[3] * size;
+                sisnr -= v[4] * size;
                 n += size;
             }
         }
@@ -350,6 +386,7 @@ public final class CodecTrainer extends Trainer {
         m.put("l1", l1 / n);
         m.put("mel", mel / n);
         m.put("commitment", commit / n);
+        m.put("sisnr", sisnr / n);
         try {
             m.put("mmd", validationMmd());
         } catch (IllegalArgumentException e) {
@@ -405,10 +442,13 @@ public final class CodecTrainer extends Trainer {
         return length;
     }
 
-    static Map<String, Parameter> trainable(CodecBlock block) {
+    /** The parameters the optimiser updates: all trainable ones, or only the decoder's. */
+    static Map<String, Parameter> trainable(CodecBlock block, boolean decoderOnly) {
         Map<String, Parameter> out = new LinkedHashMap<>();
+        List<Parameter> decoder = decoderOnly
+                ? block.decoder().getParameters().values() : List.of();
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
+            if (p.getValue().requiresGradient() && (!decoderOnly || decoder.contains(p.getValue()))) {
                 out.put("codec." + p.getKey(), p.getValue());
             }
         }

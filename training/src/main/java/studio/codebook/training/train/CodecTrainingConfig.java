@@ -31,6 +31,10 @@ import studio.codebook.training.loss.ReconstructionConfig;
  *     describes the step); off by default
  * @param adversarialLoss the discriminator and the adversarial weights, used when {@code adversarial} is true
  *     (null = {@link AdversarialConfig#defaults()}, so configs saved before it existed still read)
+ * @param decoderOnly refine the decoder of a trained codec: encoder and quantizer frozen (no gradients, no
+ *     EMA updates, dead-code replacement or dropout), so the codes a language model was trained on stay
+ *     exactly the same; only the decoder is trained (see {@link CodecTrainer}). Incompatible with the
+ *     independence loss, which acts on the encoder's streams
  */
 public record CodecTrainingConfig(
         int steps,
@@ -50,7 +54,8 @@ public record CodecTrainingConfig(
         ReconstructionConfig reconstruction,
         double commitmentWeight,
         boolean adversarial,
-        AdversarialConfig adversarialLoss) implements OptimizerSettings {
+        AdversarialConfig adversarialLoss,
+        boolean decoderOnly) implements OptimizerSettings {
 
     public CodecTrainingConfig {
         OptimizerSettings.validate("codec training", steps, batchSize, learningRate, minLearningRate, beta1, beta2,
@@ -69,6 +74,21 @@ public record CodecTrainingConfig(
         if (adversarialLoss == null) {
             adversarialLoss = AdversarialConfig.defaults();
         }
+        if (decoderOnly && independence.weight() > 0) {
+            throw new IllegalArgumentException("codec training: the independence loss trains the encoder, which a "
+                    + "decoder-only run keeps frozen; use λ = 0");
+        }
+    }
+
+    /** Training the whole codec (not decoder-only). */
+    public CodecTrainingConfig(int steps, int batchSize, double learningRate, double minLearningRate, double beta1,
+            double beta2, double weightDecay, int warmupSteps, double gradientClip, int validateEvery,
+            int checkpointEvery, int keepCheckpoints, long seed, IndependenceConfig independence,
+            ReconstructionConfig reconstruction, double commitmentWeight, boolean adversarial,
+            AdversarialConfig adversarialLoss) {
+        this(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay, warmupSteps, gradientClip,
+                validateEvery, checkpointEvery, keepCheckpoints, seed, independence, reconstruction, commitmentWeight,
+                adversarial, adversarialLoss, false);
     }
 
     /** Without an adversarial configuration of its own: {@link AdversarialConfig#defaults()}. */
@@ -78,51 +98,65 @@ public record CodecTrainingConfig(
             ReconstructionConfig reconstruction, double commitmentWeight, boolean adversarial) {
         this(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay, warmupSteps, gradientClip,
                 validateEvery, checkpointEvery, keepCheckpoints, seed, independence, reconstruction, commitmentWeight,
-                adversarial, AdversarialConfig.defaults());
+                adversarial, AdversarialConfig.defaults(), false);
     }
 
     /** REFERENCE.md's optimiser, warm-up 5% of the steps, clip 1.0, no independence loss. */
     public static CodecTrainingConfig defaults(int steps, int batchSize, long seed) {
         return new CodecTrainingConfig(steps, batchSize, 3e-4, 3e-5, 0.5, 0.9, 0.0, steps / 20, 1.0,
                 Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed, IndependenceConfig.off(),
-                ReconstructionConfig.defaults(), 1.0, false, AdversarialConfig.defaults());
+                ReconstructionConfig.defaults(), 1.0, false, AdversarialConfig.defaults(), false);
     }
 
     public CodecTrainingConfig withIndependence(IndependenceConfig c) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, c, reconstruction,
-                commitmentWeight, adversarial, adversarialLoss);
+                commitmentWeight, adversarial, adversarialLoss, decoderOnly);
     }
 
     public CodecTrainingConfig withLearningRate(double rate, double min, int warmup) {
         return new CodecTrainingConfig(steps, batchSize, rate, min, beta1, beta2, weightDecay, warmup, gradientClip,
                 validateEvery, checkpointEvery, keepCheckpoints, seed, independence, reconstruction,
-                commitmentWeight, adversarial, adversarialLoss);
+                commitmentWeight, adversarial, adversarialLoss, decoderOnly);
     }
 
     public CodecTrainingConfig withRhythm(int validate, int checkpoint, int keep) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validate, checkpoint, keep, seed, independence, reconstruction,
-                commitmentWeight, adversarial, adversarialLoss);
+                commitmentWeight, adversarial, adversarialLoss, decoderOnly);
     }
 
     public CodecTrainingConfig withSteps(int newSteps) {
         return new CodecTrainingConfig(newSteps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
-                reconstruction, commitmentWeight, adversarial, adversarialLoss);
+                reconstruction, commitmentWeight, adversarial, adversarialLoss, decoderOnly);
     }
 
     /** The adversarial loss on ({@code true}) or off, with the current adversarial configuration. */
     public CodecTrainingConfig withAdversarial(boolean on) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
-                reconstruction, commitmentWeight, on, adversarialLoss);
+                reconstruction, commitmentWeight, on, adversarialLoss, decoderOnly);
     }
 
     /** The adversarial loss on, with {@code c}. */
     public CodecTrainingConfig withAdversarial(AdversarialConfig c) {
         return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
                 warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
-                reconstruction, commitmentWeight, true, c);
+                reconstruction, commitmentWeight, true, c, decoderOnly);
+    }
+
+    /** With other reconstruction weights (and front end). */
+    public CodecTrainingConfig withReconstruction(ReconstructionConfig c) {
+        return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
+                warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence, c,
+                commitmentWeight, adversarial, adversarialLoss, decoderOnly);
+    }
+
+    /** Decoder-only refinement on or off (see {@code decoderOnly}). */
+    public CodecTrainingConfig withDecoderOnly(boolean on) {
+        return new CodecTrainingConfig(steps, batchSize, learningRate, minLearningRate, beta1, beta2, weightDecay,
+                warmupSteps, gradientClip, validateEvery, checkpointEvery, keepCheckpoints, seed, independence,
+                reconstruction, commitmentWeight, adversarial, adversarialLoss, on);
     }
 }

@@ -1,0 +1,107 @@
+package studio.codebook.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.audio.AudioClip;
+import studio.codebook.engine.audio.WavWriter;
+import studio.codebook.engine.model.ModelFolder;
+import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.model.WeightStorage;
+
+/** {@code model pack} end to end on a tiny random model. */
+class PackCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+    static Path data;
+
+    @BeforeAll
+    static void modelAndData() throws Exception {
+        model = dir.resolve("tiny");
+        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out",
+                model.toString(), "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        data = dir.resolve("held-out");
+        Files.createDirectories(data);
+        Random random = new Random(4);
+        for (int f = 0; f < 2; f++) {
+            float[] x = new float[16_000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.3 * Math.sin(2 * Math.PI * (220 + 110 * f) * i / 16_000.0) + 0.02 * random.nextGaussian());
+            }
+            WavWriter.write(AudioClip.mono(x, 16_000), data.resolve("t" + f + ".wav"), 16);
+        }
+    }
+
+    @Test
+    void writesACompactCopyReportsSizesAndTheQualityChange() throws Exception {
+        Path out = dir.resolve("packed");
+        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+                out.toString(), "--check", data.toString(), "--segment-seconds", "0.5");
+        System.out.println(r.out() + r.err());
+        assertEquals(0, r.code(), r.err());
+        Matcher total = Pattern.compile("total\\s+([\\d,]+)\\s+([\\d,]+)").matcher(r.out());
+        assertTrue(total.find(), r.out());
+        long before = Long.parseLong(total.group(1).replace(",", ""));
+        long after = Long.parseLong(total.group(2).replace(",", ""));
+        assertTrue(after * 2 < before, before + " -> " + after);
+        assertEquals(Files.size(model.resolve(ModelFolder.LM_WEIGHTS_FILE)), Long.parseLong(lineBytes(r.out(),
+                "lm.safetensors")));
+        for (String line : new String[] {"SI-SNR", "mel distance", "LM NLL", "per codebook", "same codes"}) {
+            assertTrue(r.out().contains(line), "no '" + line + "' in " + r.out());
+        }
+        try (MusicModel packed = MusicModel.load(out, Device.cpu())) {
+            assertEquals(WeightStorage.COMPACT, packed.weightStorage());
+        }
+        EvaluateCommandTest.Result info = EvaluateCommandTest.run("info", "--model", out.toString());
+        assertTrue(info.out().contains("weights      compact"), info.out());
+        // no temporary folder is left beside it
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".packed")));
+        }
+
+        EvaluateCommandTest.Result again = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+                out.toString());
+        assertNotEquals(0, again.code());
+        assertTrue(again.err().contains("--force"), again.err());
+        EvaluateCommandTest.Result forced = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+                out.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+    }
+
+    @Test
+    void aCorruptModelIsRefusedWithTheFileNamedAndNothingIsWritten() throws Exception {
+        Path broken = dir.resolve("broken");
+        Files.createDirectories(broken);
+        for (Path f : ModelFolder.files(model, ModelFolder.readConfig(model))) {
+            Files.copy(f, broken.resolve(f.getFileName()));
+        }
+        byte[] lm = Files.readAllBytes(broken.resolve(ModelFolder.LM_WEIGHTS_FILE));
+        Files.write(broken.resolve(ModelFolder.LM_WEIGHTS_FILE), java.util.Arrays.copyOf(lm, lm.length / 2));
+        Path out = dir.resolve("never");
+        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", broken.toString(), "--out",
+                out.toString());
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("lm.safetensors") && r.err().contains("truncated"), r.err());
+        assertTrue(!Files.exists(out));
+    }
+
+    private static String lineBytes(String out, String file) {
+        Matcher m = Pattern.compile(Pattern.quote(file) + "\\s+([\\d,]+)").matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1).replace(",", "");
+    }
+}

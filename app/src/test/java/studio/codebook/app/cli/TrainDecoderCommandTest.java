@@ -1,0 +1,75 @@
+package studio.codebook.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.audio.AudioClip;
+import studio.codebook.engine.audio.WavWriter;
+import studio.codebook.engine.model.MusicModel;
+
+/** {@code train decoder} end to end: a few steps on a tiny model keep its codes and change its decoder. */
+class TrainDecoderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refinesTheDecoderAndKeepsTheCodes() throws Exception {
+        Path model = dir.resolve("tiny");
+        EvaluateCommandTest.Result init = EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out",
+                model.toString(), "--seed", "3");
+        assertEquals(0, init.code(), init.err());
+        Path data = dir.resolve("tracks");
+        Files.createDirectories(data);
+        Random random = new Random(2);
+        float[] probe = null;
+        for (int f = 0; f < 6; f++) {
+            float[] x = new float[16_000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (0.3 * Math.sin(2 * Math.PI * (110 + 55 * f) * i / 16_000.0) + 0.02 * random.nextGaussian());
+            }
+            WavWriter.write(AudioClip.mono(x, 16_000), data.resolve("t" + f + ".wav"), 16);
+            probe = x;
+        }
+        Path out = dir.resolve("refined");
+        EvaluateCommandTest.Result r = EvaluateCommandTest.run("train", "decoder", "--model", model.toString(), "--out",
+                out.toString(), "--data", data.toString(), "--steps", "3", "--batch", "2", "--segment-seconds", "0.5",
+                "--sisnr-weight", "1", "--mel-weight", "1.5", "--no-progress");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("wrote " + out), r.out());
+        AudioClip clip = AudioClip.mono(probe, 16_000);
+        try (MusicModel before = MusicModel.load(model, Device.cpu());
+                MusicModel after = MusicModel.load(out, Device.cpu())) {
+            assertEquals(before.codec().encode(clip), after.codec().encode(clip));
+            boolean decoderChanged = false;
+            var a = before.codec().block().getParameters();
+            var b = after.codec().block().getParameters();
+            for (int i = 0; i < a.size(); i++) {
+                Pair<String, Parameter> p = a.get(i);
+                float[] x = p.getValue().getArray().toFloatArray();
+                float[] y = b.get(i).getValue().getArray().toFloatArray();
+                if (p.getKey().startsWith("03decoder")) {
+                    decoderChanged |= !java.util.Arrays.equals(x, y);
+                } else {
+                    assertArrayEquals(x, y, 0f, p.getKey());
+                }
+            }
+            assertTrue(decoderChanged);
+            var hyper = after.config().provenance().hyperparameters();
+            assertEquals(Boolean.TRUE, hyper.get("decoderOnly"), hyper.toString());
+            assertEquals(1.0, ((Number) hyper.get("reconstruction.siSnrWeight")).doubleValue());
+            assertEquals(1.5, ((Number) hyper.get("reconstruction.melWeight")).doubleValue());
+            assertNotEquals(before.hash(), after.hash());
+        }
+    }
+}
