@@ -53,6 +53,11 @@ public final class FineTuneView extends BorderPane {
         setBottom(messageLine());
     }
 
+    /** The view model this view shows (for tests and screenshots). */
+    public FineTuneViewModel viewModel() {
+        return vm;
+    }
+
     private Node folderBar() {
         Button choose = new Button("Choose folder…");
         choose.setId("chooseFolder");

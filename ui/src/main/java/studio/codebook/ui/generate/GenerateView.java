@@ -69,6 +69,11 @@ public final class GenerateView extends BorderPane {
         installDrop();
     }
 
+    /** The view model this view shows (for the window's wiring, tests and screenshots). */
+    public GenerateViewModel viewModel() {
+        return vm;
+    }
+
     // ---- the form ----
 
     private Node form() {
