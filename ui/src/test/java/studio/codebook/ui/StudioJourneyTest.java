@@ -198,20 +198,26 @@ class StudioJourneyTest {
         assertEquals(created, fineTune.createdModelProperty().get().toAbsolutePath().normalize());
         waitUntil(5, () -> selector.getItems().stream().anyMatch(e -> e.folder().equals(created)));
         assertEquals(2, selector.getItems().size());
+        assertEquals(TUNED, context.models().find(created).orElseThrow().label(), "listed under its own name");
 
         // Regenerate from the Library: the clip's prompt and seed come back into Generate (locked)
         robot.interact(() -> {
             generate.promptProperty().set("something else entirely");
             generate.seedLockedProperty().set(false);
             generate.rollSeed();
+            generate.variantCountProperty().set(3);
         });
         assertFalse(generate.seedProperty().get() == seed, "the seed field changed before regenerating");
+        assertTrue(variantToggle(robot, generateView, 3).isSelected(), "the variants switch follows the view model");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         robot.clickOn(firstRow(robot, table));
         robot.clickOn("#library-regenerate");
         assertEquals(StudioView.GENERATE, window.selected());
         assertEquals(PROMPT, robot.lookup("#prompt").queryAs(TextArea.class).getText());
         assertEquals(Long.toString(seed), robot.lookup("#seed").queryAs(TextField.class).getText());
+        assertEquals(1, generate.variantCountProperty().get());
+        assertTrue(variantToggle(robot, generateView, 1).isSelected(), "the variants switch shows 1");
+        assertFalse(variantToggle(robot, generateView, 3).isSelected());
         assertTrue(robot.lookup("#seed-lock").queryAs(ToggleButton.class).isSelected());
     }
 
@@ -248,6 +254,11 @@ class StudioJourneyTest {
     @SuppressWarnings("unchecked")
     private static TableView<LibraryClip> libraryTable(FxRobot robot) {
         return robot.lookup("#library-table").queryAs(TableView.class);
+    }
+
+    private static ToggleButton variantToggle(FxRobot robot, GenerateView view, int n) {
+        return robot.from(view).lookup(".segmented-button .toggle-button")
+                .match((ToggleButton b) -> b.getText().equals(Integer.toString(n))).queryAs(ToggleButton.class);
     }
 
     /** The first row the table shows (not the hidden row the table measures with). */
