@@ -122,8 +122,12 @@ class ScreenshotsTest {
         try (MusicModel model = MusicModel.load(modelDir, ComputeDevice.cpu().device())) {
             Instant at = Instant.now().minus(Duration.ofHours(3));
             long seed = 1234;
-            for (String prompt : LIBRARY_PROMPTS) {
-                GenerationParams params = GenerationParams.defaults(prompt, seed).withDuration(SECONDS);
+            double[] seconds = {SECONDS, 6, 3, 5};
+            double[] cfg = {3, 4, 2.5, 3.5};
+            double[] temperature = {1, 0.9, 1.1, 1};
+            for (int i = 0; i < LIBRARY_PROMPTS.size(); i++) {
+                GenerationParams params = GenerationParams.defaults(LIBRARY_PROMPTS.get(i), seed)
+                        .withDuration(seconds[i]).withCfgScale(cfg[i]).withSampling(250, 0, temperature[i]);
                 GenerationResult result = model.generator().generate(params, null, GenerationListener.NONE);
                 GeneratedClip clip = result.clips().get(0);
                 library.save(clip.audio(), new ClipRecord("clip.wav", at.toString(), "Codebook Studio", params,
