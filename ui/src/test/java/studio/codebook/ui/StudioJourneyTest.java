@@ -95,6 +95,19 @@ class StudioJourneyTest {
             context.close();
         });
         WaitForAsyncUtils.waitForFxEvents();
+        delete(home);
+        delete(home.resolveSibling(home.getFileName() + "-tracks"));
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it eventually
+        }
     }
 
     @Test
