@@ -2,8 +2,6 @@ package studio.codebook.ui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.beans.value.ObservableValue;
@@ -26,7 +24,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import studio.codebook.engine.generate.ClipRecord;
 import studio.codebook.ui.audio.LinePlayback;
 import studio.codebook.ui.common.FxTaskExecutor;
 import studio.codebook.ui.common.SettingsStore;
@@ -45,8 +42,6 @@ import studio.codebook.ui.shell.StudioView;
 public class StudioApplication extends Application {
 
     private static final Logger LOG = Logger.getLogger(StudioApplication.class.getName());
-    /** Each window's Generate view model, for the Library's "Regenerate". */
-    private static final Map<MainWindow, GenerateViewModel> GENERATE_MODELS = new WeakHashMap<>();
 
     private StudioContext context;
     private MainWindow window;
@@ -82,23 +77,13 @@ public class StudioApplication extends Application {
      */
     public static MainWindow createWindow(StudioContext context) {
         MainWindow window = new MainWindow(context);
-
-        LibraryViewModel library = new LibraryViewModel(context.library(), context.tasks(), context.playback(),
-                context.selectedClip(), record -> regenerate(window, record), Platform::runLater);
-        LibraryView libraryView = new LibraryView(library);
-        window.setView(StudioView.LIBRARY, libraryView);
-        window.onShown(StudioView.LIBRARY, library::refresh);
-        window.addShortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            window.select(StudioView.LIBRARY);
-            libraryView.focusSearch();
-        });
-        library.refresh();
-
         ObservableValue<MusicModel> model = context.models().current();
+
+        // Generate first: the Library's "Regenerate" hands a clip's settings to it
         GenerateViewModel generate = new GenerateViewModel(context.tasks(), model, context.playback(),
                 context.library());
+        generate.setModelLeases(context.models()::lease);
         generate.setOnClipSelected(context.selectedClip()::set);
-        generate.setOnClipsSaved(saved -> library.refresh());
         generate.setStreamingOutput(StreamingOutput.of(context.playback()::openStream, PlaybackStream::append,
                 PlaybackStream::finish));
         generate.history().restore(context.settings().current().promptHistory());
@@ -112,16 +97,31 @@ public class StudioApplication extends Application {
                 return out;
             });
         });
-        GenerateView generateView = new GenerateView(generate);
-        window.setView(StudioView.GENERATE, generateView);
-        GENERATE_MODELS.put(window, generate);
+        window.setView(StudioView.GENERATE, new GenerateView(generate));
+
+        LibraryViewModel library = new LibraryViewModel(context.library(), context.tasks(), context.playback(),
+                context.selectedClip(), record -> {
+                    generate.load(record);
+                    window.select(StudioView.GENERATE);
+                }, Platform::runLater);
+        LibraryView libraryView = new LibraryView(library);
+        window.setView(StudioView.LIBRARY, libraryView);
+        window.onShown(StudioView.LIBRARY, library::refresh);
+        window.addShortcut(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            window.select(StudioView.LIBRARY);
+            libraryView.focusSearch();
+        });
+        generate.setOnClipsSaved(saved -> library.refresh());
+        library.refresh();
 
         InspectViewModel inspect = new InspectViewModel(context.tasks(), model, context.selectedClip(),
                 context.playback());
+        inspect.setModelLeases(context.models()::lease);
         window.setView(StudioView.INSPECT, new InspectView(inspect));
 
         DependenceViewModel dependence = new DependenceViewModel(context.tasks(), model, context.selectedClip(),
                 context.playback());
+        dependence.setModelLeases(context.models()::lease);
         window.setView(StudioView.DEPENDENCE, new DependenceView(dependence));
 
         ObservableValue<Path> baseFolder = context.models().currentEntry().map(ModelEntry::folder);
@@ -129,15 +129,6 @@ public class StudioApplication extends Application {
                 context.settings().modelsFolder(), folder -> modelCreated(context, folder), context.playback());
         window.setView(StudioView.FINETUNE, new FineTuneView(fineTune));
         return window;
-    }
-
-    /** Library → Generate with a clip's settings: same prompt, parameters and seed. */
-    private static void regenerate(MainWindow window, ClipRecord record) {
-        GenerateViewModel generate = GENERATE_MODELS.get(window);
-        if (generate != null) {
-            generate.load(record);
-        }
-        window.select(StudioView.GENERATE);
     }
 
     /** A fine-tuned model joins the model selector at once. */

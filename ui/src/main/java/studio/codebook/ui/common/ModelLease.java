@@ -14,4 +14,24 @@ public interface ModelLease extends AutoCloseable {
     /** Ends the claim; idempotent. */
     @Override
     void close();
+
+    /**
+     * A lease on a model its caller owns and frees itself (a test's model, one a view loaded for its own
+     * use): closing it does nothing. Null stays null.
+     */
+    static ModelLease unowned(MusicModel model) {
+        if (model == null) {
+            return null;
+        }
+        return new ModelLease() {
+            @Override
+            public MusicModel model() {
+                return model;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

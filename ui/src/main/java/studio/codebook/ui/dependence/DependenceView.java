@@ -82,6 +82,11 @@ public final class DependenceView extends BorderPane {
         refresh();
     }
 
+    /** The view model this view shows (for tests and screenshots). */
+    public DependenceViewModel viewModel() {
+        return viewModel;
+    }
+
     /** The heatmap of model A (for tests and screenshots). */
     public studio.codebook.ui.controls.HeatmapView heatmapA() {
         return panelA.heatmap;

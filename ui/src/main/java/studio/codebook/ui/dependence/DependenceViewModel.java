@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +24,7 @@ import javafx.beans.value.ObservableValue;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.stats.Alignment;
 import studio.codebook.ui.common.BackgroundTask;
+import studio.codebook.ui.common.ModelLease;
 import studio.codebook.ui.common.Playback;
 import studio.codebook.ui.common.TaskExecutor;
 import studio.codebook.ui.common.TaskHandle;
@@ -74,6 +77,7 @@ public final class DependenceViewModel {
 
     private TaskHandle running;
     private long generation;
+    private Supplier<Optional<ModelLease>> leases;
 
     public DependenceViewModel(TaskExecutor executor, ObservableValue<MusicModel> model,
             ObservableValue<Path> selectedClip, Playback playback) {
@@ -81,6 +85,7 @@ public final class DependenceViewModel {
         this.model = Objects.requireNonNull(model, "model");
         this.selectedClip = Objects.requireNonNull(selectedClip, "selectedClip");
         Objects.requireNonNull(playback, "playback");
+        this.leases = () -> Optional.ofNullable(ModelLease.unowned(model.getValue()));
         alignmentKind.addListener((obs, o, n) -> remeasure());
         frameOffset.addListener((obs, o, n) -> {
             if (alignmentKind.get() == Alignment.Kind.FRAME_OFFSET) {
@@ -96,6 +101,15 @@ public final class DependenceViewModel {
         selectedClip.addListener(clipListener);
         model.addListener(modelListener);
         modelChanged(model.getValue());
+    }
+
+    /**
+     * Where a measurement gets its claim on model A (the application passes {@code ModelService::lease}),
+     * so that unloading it never frees it under the encoder. Without this, the model is used as given and
+     * its owner must keep it open.
+     */
+    public void setModelLeases(Supplier<Optional<ModelLease>> leases) {
+        this.leases = Objects.requireNonNull(leases);
     }
 
     // ---- properties ----
@@ -198,8 +212,7 @@ public final class DependenceViewModel {
 
     /** Encodes the chosen source with model A (and B) and measures it. */
     public void compute() {
-        MusicModel a = model.getValue();
-        if (a == null) {
+        if (model.getValue() == null) {
             error.set("No model loaded: choose a model first.");
             return;
         }
@@ -228,22 +241,29 @@ public final class DependenceViewModel {
                 }
             }
         }
+        ModelLease lease = leases.get().orElse(null);
+        if (lease == null) {
+            error.set("No model loaded: choose a model first.");
+            return;
+        }
         Alignment alignment = alignment();
         long mine = begin();
         running = executor.execute(BackgroundTask.<Measured>of("Measuring dependence", context -> {
-                    List<Path> files = switch (from) {
-                        case SELECTED_CLIP -> List.of(clip);
-                        case FOLDER -> {
-                            context.progress(-1, "scanning " + dir.getFileName());
-                            yield AudioFolder.list(dir);
+                    try (lease) {
+                        List<Path> files = switch (from) {
+                            case SELECTED_CLIP -> List.of(clip);
+                            case FOLDER -> {
+                                context.progress(-1, "scanning " + dir.getFileName());
+                                yield AudioFolder.list(dir);
+                            }
+                            case VALIDATION_SET -> vs.files();
+                        };
+                        if (files.isEmpty()) {
+                            throw new IOException("no audio files (WAV, FLAC, MP3, Ogg) in " + dir);
                         }
-                        case VALIDATION_SET -> vs.files();
-                    };
-                    if (files.isEmpty()) {
-                        throw new IOException("no audio files (WAV, FLAC, MP3, Ogg) in " + dir);
+                        CodesOfCorpus c = CodesOfCorpus.encode(files, lease.model(), b, context);
+                        return measure(c, alignment);
                     }
-                    CodesOfCorpus c = CodesOfCorpus.encode(files, a, b, context);
-                    return measure(c, alignment);
                 })
                 .onProgress((f, m) -> progressed(mine, f, m))
                 .onSuccess(r -> {
@@ -260,10 +280,11 @@ public final class DependenceViewModel {
     /** Loads a second model from its folder for side-by-side comparison, then re-measures. */
     public void loadComparisonModel(Path dir) {
         MusicModel a = model.getValue();
+        ai.djl.Device device = a != null ? a.codec().manager().getDevice() : null; // read here: A may be unloaded
         long mine = begin();
         running = executor.execute(BackgroundTask.of("Loading " + dir.getFileName(), context -> {
                     context.progress(-1, "loading model " + dir.getFileName());
-                    return MusicModel.load(dir, a != null ? a.codec().manager().getDevice()
+                    return MusicModel.load(dir, device != null ? device
                             : studio.codebook.engine.device.ComputeDevice.best().device());
                 })
                 .onSuccess(m -> {

@@ -46,11 +46,18 @@ public final class FineTuneView extends BorderPane {
         SplitPane tracksAndSettings = new SplitPane(trackTable(), settingsSheet());
         tracksAndSettings.setOrientation(Orientation.HORIZONTAL);
         tracksAndSettings.setDividerPositions(0.64);
+        // the table and the sheet scroll, so the charts below keep room for their legends
+        tracksAndSettings.setMinHeight(140);
         VBox.setVgrow(tracksAndSettings, Priority.ALWAYS);
         VBox content = new VBox(8, folderBar(), tracksAndSettings, runBar(), charts(), comparisonBar());
         content.setPadding(new Insets(10));
         setCenter(content);
         setBottom(messageLine());
+    }
+
+    /** The view model this view shows (for tests and screenshots). */
+    public FineTuneViewModel viewModel() {
+        return vm;
     }
 
     private Node folderBar() {
@@ -108,7 +115,8 @@ public final class FineTuneView extends BorderPane {
                 setText(empty || seconds == null || seconds.isNaN() ? "" : minutesSeconds(seconds));
             }
         });
-        duration.setPrefWidth(70);
+        duration.setPrefWidth(84);
+        duration.setMinWidth(84); // "Duration" in full
         TableColumn<TrackRow, String> caption = new TableColumn<>("Caption");
         caption.setCellValueFactory(c -> c.getValue().captionProperty());
         caption.setCellFactory(c -> new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter()) {
@@ -224,8 +232,8 @@ public final class FineTuneView extends BorderPane {
         MetricChart validation = new MetricChart("Dependence on validation", "value",
                 vm.validationSeries());
         for (MetricChart chart : List.of(losses, validation)) {
-            chart.setPrefHeight(230);
-            chart.setMinHeight(160);
+            chart.setPrefHeight(240);
+            chart.setMinHeight(230); // below about this a chart drops its legend
             HBox.setHgrow(chart, Priority.ALWAYS);
         }
         losses.setId("lossChart");

@@ -22,6 +22,7 @@ final class MetricChart extends LineChart<Number, Number> {
         ((NumberAxis) getYAxis()).setForceZeroInRange(false);
         setCreateSymbols(false);
         setAnimated(false);
+        setLegendSide(javafx.geometry.Side.RIGHT); // one line per series: below, five names wrap and need the height
         for (MetricSeries metric : metrics) {
             XYChart.Series<Number, Number> line = new XYChart.Series<>();
             line.setName(metric.name());

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelFolder;
 
 /**
  * Puts a trained model into the models folder all at once: its files are copied into a hidden temporary
  * folder beside the target, then that folder is renamed to the model's name. The model selector, which
  * lists the models folder, therefore sees either no model or a complete one, never a half-written folder;
- * a failure removes the temporary folder. An existing model is never replaced.
+ * a failure removes the temporary folder. An existing model is never replaced. The published model.json
+ * carries the new name as the model's id and name (its provenance still names the base model).
  */
 final class ModelPublisher {
 
@@ -45,6 +48,9 @@ final class ModelPublisher {
                     }
                 }
             }
+            // the new model is listed under its own name, not its base model's
+            ModelConfig config = ModelFolder.readConfig(temp);
+            ModelFolder.writeConfig(temp, config.withId(name, name));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException | RuntimeException e) {

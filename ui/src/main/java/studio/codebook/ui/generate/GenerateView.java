@@ -27,7 +27,6 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -67,6 +66,11 @@ public final class GenerateView extends BorderPane {
         setCenter(results());
         installKeys();
         installDrop();
+    }
+
+    /** The view model this view shows (for the window's wiring, tests and screenshots). */
+    public GenerateViewModel viewModel() {
+        return vm;
     }
 
     // ---- the form ----
@@ -145,13 +149,12 @@ public final class GenerateView extends BorderPane {
         duration.setId("duration");
         duration.setTooltip(new Tooltip("Seconds of new audio (after any audio you continue)"));
 
+        // the segmented button puts its buttons in its own toggle group
         SegmentedButton variants = new SegmentedButton();
-        ToggleGroup group = new ToggleGroup();
         for (int n = 1; n <= GenerateViewModel.MAX_VARIANTS; n++) {
             ToggleButton b = new ToggleButton(Integer.toString(n));
             int count = n;
             b.setUserData(n);
-            b.setToggleGroup(group);
             b.setTooltip(new Tooltip("Make " + n + " variant" + (n == 1 ? "" : "s") + " of the prompt, with seeds "
                     + "seed … seed + " + (n - 1)));
             b.setOnAction(e -> {
@@ -160,7 +163,7 @@ public final class GenerateView extends BorderPane {
             });
             variants.getButtons().add(b);
         }
-        Runnable syncVariants = () -> group.getToggles().forEach(t ->
+        Runnable syncVariants = () -> variants.getButtons().forEach(t ->
                 t.setSelected((int) t.getUserData() == vm.variantCountProperty().get()));
         vm.variantCountProperty().addListener(o -> syncVariants.run());
         syncVariants.run();

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -43,7 +45,9 @@ import studio.codebook.engine.generate.GenerationResult;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.ui.common.BackgroundTask;
 import studio.codebook.ui.common.ClipSink;
+import studio.codebook.ui.common.ModelLease;
 import studio.codebook.ui.common.Playback;
+import studio.codebook.ui.common.TaskContext;
 import studio.codebook.ui.common.TaskExecutor;
 import studio.codebook.ui.common.TaskHandle;
 
@@ -100,6 +104,7 @@ public final class GenerateViewModel {
     private TaskHandle runHandle;
     private Consumer<Path> onClipSelected = p -> { };
     private Consumer<List<Path>> onClipsSaved = p -> { };
+    private Supplier<Optional<ModelLease>> leases;
 
     /**
      * @param executor runs generation, export and file reading off the FX thread
@@ -113,6 +118,7 @@ public final class GenerateViewModel {
         this.model = Objects.requireNonNull(model, "model");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.player = new VariantPlayer(Objects.requireNonNull(playback, "playback"), variants);
+        this.leases = () -> Optional.ofNullable(ModelLease.unowned(model.getValue()));
         for (Observable o : new Observable[] {prompt, tempo, key, model, running}) {
             o.addListener(x -> refresh());
         }
@@ -134,6 +140,15 @@ public final class GenerateViewModel {
     /** Called after a run with the WAV files it stored (e.g. to refresh the library). */
     public void setOnClipsSaved(Consumer<List<Path>> callback) {
         this.onClipsSaved = Objects.requireNonNull(callback);
+    }
+
+    /**
+     * Where a run gets its claim on the model (the application passes {@code ModelService::lease}): while
+     * a run holds it, unloading the model does not free it under the run. Without this, runs use the model
+     * as given and its owner must keep it open.
+     */
+    public void setModelLeases(Supplier<Optional<ModelLease>> leases) {
+        this.leases = Objects.requireNonNull(leases);
     }
 
     /** Plays variants while they stream in; see {@link StreamingOutput#of}. Null = play what has arrived. */
@@ -344,7 +359,13 @@ public final class GenerateViewModel {
             status.set(blockedReason.get());
             return;
         }
-        MusicModel m = model.getValue();
+        ModelLease lease = leases.get().orElse(null);
+        if (lease == null) {
+            status.set(blockedReason.get().isEmpty() ? "No model is loaded: choose one in the model selector."
+                    : blockedReason.get());
+            return;
+        }
+        MusicModel m = lease.model();
         PromptComposer.Composition composition = PromptComposer.compose(prompt.get(), tempo.get(), key.get());
         if (!seedLocked.get()) {
             seed.set(newSeed());
@@ -355,6 +376,7 @@ public final class GenerateViewModel {
                     topP.get(), temperature.get(), cfgScale.get(), seed.get(),
                     Math.max(1, Math.min(MAX_VARIANTS, variantCount.get())));
         } catch (IllegalArgumentException e) {
+            lease.close();
             status.set(capitalised(e.getMessage()));
             return;
         }
@@ -376,36 +398,9 @@ public final class GenerateViewModel {
         status.set("Starting…");
         String modelName = m.config().id();
         runHandle = executor.execute(BackgroundTask.<List<Stored>>of("Generate", ctx -> {
-            GenerationListener listener = new GenerationListener() {
-                @Override
-                public void progress(GenerationProgress p) {
-                    ctx.progress(p.fraction(), progressLine(p));
-                }
-
-                @Override
-                public boolean wantsAudio() {
-                    return true;
-                }
-
-                @Override
-                public void audio(int variant, AudioClip chunk, long startSample) {
-                    arrived.add(new Chunk(variant, chunk.monoSamples()));
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return ctx.isCancelled();
-                }
-            };
-            GenerationResult result = m.generator().generate(params, prompted, listener);
-            ctx.checkCancelled();
-            ctx.progress(1, "Saving…");
-            List<Stored> stored = new ArrayList<>();
-            for (GeneratedClip clip : result.clips()) {
-                ClipRecord record = record(params, clip, result, m, continuedFile);
-                stored.add(new Stored(clip, record, sink.save(clip.audio(), record), result.warnings()));
+            try (lease) {
+                return run(m, params, prompted, continuedFile, arrived, ctx);
             }
-            return stored;
         }).onProgress((fraction, message) -> {
             takeIn(arrived, cards);
             progress.set(fraction);
@@ -517,6 +512,41 @@ public final class GenerateViewModel {
     private record Chunk(int variant, float[] mono) {}
 
     private record Stored(GeneratedClip clip, ClipRecord record, Path file, List<String> warnings) {}
+
+    /** The run itself, off the FX thread: generates, queues decoded chunks for the cards, stores each clip. */
+    private List<Stored> run(MusicModel m, GenerationParams params, AudioClip prompted, Path continuedFile,
+            ConcurrentLinkedQueue<Chunk> arrived, TaskContext ctx) throws Exception {
+        GenerationListener listener = new GenerationListener() {
+            @Override
+            public void progress(GenerationProgress p) {
+                ctx.progress(p.fraction(), progressLine(p));
+            }
+
+            @Override
+            public boolean wantsAudio() {
+                return true;
+            }
+
+            @Override
+            public void audio(int variant, AudioClip chunk, long startSample) {
+                arrived.add(new Chunk(variant, chunk.monoSamples()));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.isCancelled();
+            }
+        };
+        GenerationResult result = m.generator().generate(params, prompted, listener);
+        ctx.checkCancelled();
+        ctx.progress(1, "Saving…");
+        List<Stored> stored = new ArrayList<>();
+        for (GeneratedClip clip : result.clips()) {
+            ClipRecord record = record(params, clip, result, m, continuedFile);
+            stored.add(new Stored(clip, record, sink.save(clip.audio(), record), result.warnings()));
+        }
+        return stored;
+    }
 
     private void takeIn(ConcurrentLinkedQueue<Chunk> arrived, List<VariantViewModel> cards) {
         boolean first = cards.get(0).audio().length() == 0;

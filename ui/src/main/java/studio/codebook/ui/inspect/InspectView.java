@@ -85,6 +85,11 @@ public final class InspectView extends BorderPane {
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
+    /** The view model this view shows (for tests and screenshots). */
+    public InspectViewModel viewModel() {
+        return viewModel;
+    }
+
     /** The token-stream control (for tests and screenshots). */
     public TokenStreamView tokenStreamView() {
         return streams;

@@ -3,6 +3,8 @@ package studio.codebook.ui.inspect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +26,7 @@ import javafx.beans.value.ObservableValue;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.DelayPattern;
 import studio.codebook.ui.common.BackgroundTask;
+import studio.codebook.ui.common.ModelLease;
 import studio.codebook.ui.common.Playback;
 import studio.codebook.ui.common.TaskExecutor;
 import studio.codebook.ui.common.TaskHandle;
@@ -74,6 +77,7 @@ public final class InspectViewModel {
 
     private TaskHandle running;
     private long generation;
+    private Supplier<Optional<ModelLease>> leases;
 
     public InspectViewModel(TaskExecutor executor, ObservableValue<MusicModel> model,
             ObservableValue<Path> selectedClip, Playback playback) {
@@ -81,6 +85,7 @@ public final class InspectViewModel {
         this.model = Objects.requireNonNull(model, "model");
         this.selectedClip = Objects.requireNonNull(selectedClip, "selectedClip");
         this.playback = Objects.requireNonNull(playback, "playback");
+        this.leases = () -> Optional.ofNullable(ModelLease.unowned(model.getValue()));
         encoded.addListener((obs, old, clip) -> {
             numCodebooks.set(clip == null ? 0 : clip.numCodebooks());
             if (clip != null) {
@@ -103,6 +108,15 @@ public final class InspectViewModel {
         if (selectedClip.getValue() != null) {
             open(selectedClip.getValue());
         }
+    }
+
+    /**
+     * Where encoding and decoding get their claim on the model (the application passes
+     * {@code ModelService::lease}), so that unloading it never frees it under running work. Without this,
+     * the model is used as given and its owner must keep it open.
+     */
+    public void setModelLeases(Supplier<Optional<ModelLease>> leases) {
+        this.leases = Objects.requireNonNull(leases);
     }
 
     // ---- properties ----
@@ -298,19 +312,22 @@ public final class InspectViewModel {
     }
 
     private void encode(Path file) {
-        MusicModel m = model.getValue();
-        if (m == null) {
-            error.set("");
-            status.set("No model loaded: choose a model to inspect " + file.getFileName() + ".");
-            return;
-        }
         if (!Files.isRegularFile(file)) {
             error.set(file.getFileName() + ": no such file");
             return;
         }
+        ModelLease lease = leases.get().orElse(null);
+        if (lease == null) {
+            error.set("");
+            status.set("No model loaded: choose a model to inspect " + file.getFileName() + ".");
+            return;
+        }
         long mine = begin();
-        running = executor.execute(BackgroundTask.of("Encoding " + file.getFileName(),
-                        context -> ClipEncoder.encode(m, file, context))
+        running = executor.execute(BackgroundTask.of("Encoding " + file.getFileName(), context -> {
+                    try (lease) {
+                        return ClipEncoder.encode(lease.model(), file, context);
+                    }
+                })
                 .onProgress((f, msg) -> progressed(mine, f, msg))
                 .onSuccess(clip -> {
                     if (mine == generation) {
@@ -327,8 +344,7 @@ public final class InspectViewModel {
 
     private void withDecoded(java.util.function.Consumer<DecodedAudio> then) {
         EncodedClip clip = encoded.get();
-        MusicModel m = model.getValue();
-        if (clip == null || m == null) {
+        if (clip == null || model.getValue() == null) {
             return;
         }
         int k = Math.max(1, Math.min(decodeCodebooks.get(), clip.numCodebooks()));
@@ -337,9 +353,16 @@ public final class InspectViewModel {
             then.accept(have);
             return;
         }
+        ModelLease lease = leases.get().orElse(null);
+        if (lease == null) {
+            return;
+        }
         long mine = begin();
-        running = executor.execute(BackgroundTask.of("Decoding with " + k + " codebooks",
-                        context -> ClipEncoder.decodeFirst(m, clip, k, context))
+        running = executor.execute(BackgroundTask.of("Decoding with " + k + " codebooks", context -> {
+                    try (lease) {
+                        return ClipEncoder.decodeFirst(lease.model(), clip, k, context);
+                    }
+                })
                 .onProgress((f, msg) -> progressed(mine, f, msg))
                 .onSuccess(d -> {
                     if (mine == generation && encoded.get() == clip) {

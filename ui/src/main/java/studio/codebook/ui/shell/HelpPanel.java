@@ -24,7 +24,9 @@ public final class HelpPanel extends StackPane {
             new Shortcut("Delete", "Delete the selected clip (asks first)"),
             new Shortcut("Enter", "Play the selected library clip (or double-click it)"),
             new Shortcut("F1", "Show or hide this help"),
-            new Shortcut("Esc", "Close this help"));
+            new Shortcut("B", "Inspect: switch between A (original) and B (first k codebooks)"),
+            new Shortcut("+  −", "Inspect: zoom the token rows in and out"),
+            new Shortcut("Esc", "Cancel the generation; close this help"));
 
     public HelpPanel(Runnable close) {
         setId("help-panel");
