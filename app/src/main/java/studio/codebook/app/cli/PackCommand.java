@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.codebook.engine.device.ComputeDevice;
+import studio.codebook.engine.model.ModelConfig;
 import studio.codebook.engine.model.ModelFolder;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.WeightStorage;
@@ -48,6 +49,18 @@ final class PackCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Replace a model already in the output folder.")
     boolean force;
+
+    @Option(names = "--decoder-from", paramLabel = "DIR",
+            description = "Use the codec decoder of this model, whose encoder and quantizer must be identical to "
+                    + "--model's (a 'train decoder' refinement of its codec): the codes, and so the language model, "
+                    + "stay valid.")
+    Path decoderFrom;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Give the packed model this id (default: keep).")
+    String id;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "Give the packed model this display name (default: keep).")
+    String name;
 
     @Option(names = "--check", paramLabel = "DIR",
             description = "Folder of held-out tracks to measure the quality change on.")
@@ -89,7 +102,15 @@ final class PackCommand implements Callable<Integer> {
             if (full.weightStorage() == WeightStorage.COMPACT) {
                 err.println("note: " + model + " is already compact; packing it again changes nothing but the hash");
             }
-            writeAtomically(full, target);
+            if (decoderFrom != null) {
+                try (MusicModel source = MusicModel.load(decoderFrom, ComputeDevice.best().device())) {
+                    full.adoptDecoder(source);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cli, "--decoder-from " + decoderFrom + ": " + e.getMessage());
+                }
+                o.printf("decoder taken from %s (encoder and quantizer identical: codes unchanged)%n", decoderFrom);
+            }
+            writeAtomically(full, target, id, name);
             List<Path> before = ModelFolder.files(model, full.config());
             List<Path> after = ModelFolder.files(target, full.config());
             long totalBefore = 0;
@@ -150,13 +171,17 @@ final class PackCommand implements Callable<Integer> {
     }
 
     /** Saves the compact copy into a temporary folder beside {@code target}, then moves it into place. */
-    private static void writeAtomically(MusicModel full, Path target) throws IOException {
+    private static void writeAtomically(MusicModel full, Path target, String id, String name) throws IOException {
         Files.createDirectories(target.getParent());
         // not createTempDirectory: its folder is private (0700), and the packed model is meant to be shipped
         Path temp = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".packing-"
                 + System.nanoTime()));
         try {
             full.saveTo(temp, WeightStorage.COMPACT);
+            if (id != null || name != null) {
+                ModelConfig c = ModelFolder.readConfig(temp);
+                ModelFolder.writeConfig(temp, c.withId(id != null ? id : c.id(), name != null ? name : c.name()));
+            }
             Path old = null;
             if (Files.exists(target)) {
                 old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());

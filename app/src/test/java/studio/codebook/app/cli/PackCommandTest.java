@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.codebook.engine.audio.AudioClip;
+import studio.codebook.engine.model.ModelConfig;
 import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.model.ModelFolder;
 import studio.codebook.engine.model.MusicModel;
@@ -103,5 +104,57 @@ class PackCommandTest {
         Matcher m = Pattern.compile(Pattern.quote(file) + "\\s+([\\d,]+)").matcher(out);
         assertTrue(m.find(), out);
         return m.group(1).replace(",", "");
+    }
+
+    @Test
+    void takesARefinedDecoderKeepingTheCodesAndRefusesAnotherCodec() throws Exception {
+        Path refined = dir.resolve("refined");
+        EvaluateCommandTest.Result trained = EvaluateCommandTest.run("train", "decoder", "--model", model.toString(),
+                "--out", refined.toString(), "--data", data.toString(), "--steps", "2", "--batch", "2",
+                "--segment-seconds", "0.5", "--sisnr-weight", "1", "--no-progress");
+        assertEquals(0, trained.code(), trained.out() + trained.err());
+        Path shipped = dir.resolve("shipped");
+        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+                shipped.toString(), "--decoder-from", refined.toString(), "--id", "default", "--name", "Shipped model");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("decoder taken from"), r.out());
+        ModelConfig config = ModelFolder.readConfig(shipped);
+        assertEquals("default", config.id());
+        assertEquals("Shipped model", config.name());
+
+        float[] x = new float[8_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));
+        }
+        AudioClip clip = AudioClip.mono(x, 16_000);
+        try (MusicModel base = MusicModel.load(model, ai.djl.Device.cpu());
+                MusicModel decoderSource = MusicModel.load(refined, ai.djl.Device.cpu());
+                MusicModel packed = MusicModel.load(shipped, ai.djl.Device.cpu())) {
+            int[][] codes = base.codec().encode(clip).codes();
+            // the packed decoder is the refined one (to 8-bit precision), not the base one
+            float[] fromPacked = packed.codec().decode(base.codec().encode(clip), 4).channel(0);
+            float[] fromRefined = decoderSource.codec().decode(base.codec().encode(clip), 4).channel(0);
+            float[] fromBase = base.codec().decode(base.codec().encode(clip), 4).channel(0);
+            assertTrue(distance(fromPacked, fromRefined) < distance(fromPacked, fromBase) / 4,
+                    distance(fromPacked, fromRefined) + " vs " + distance(fromPacked, fromBase));
+            assertEquals(codes.length, packed.codec().encode(clip).codes().length);
+        }
+
+        Path other = dir.resolve("other");
+        assertEquals(0, EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out", other.toString(),
+                "--seed", "9").code());
+        EvaluateCommandTest.Result refused = EvaluateCommandTest.run("model", "pack", "--model", model.toString(),
+                "--out", dir.resolve("mixed").toString(), "--decoder-from", other.toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("encoder differs"), refused.err());
+        assertTrue(Files.notExists(dir.resolve("mixed")));
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s);
     }
 }

@@ -180,6 +180,59 @@ public final class MusicModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the codec decoder's weights from {@code source}, a model whose encoder and quantizer are exactly
+     * this model's (e.g. the result of a decoder-only refinement of this codec, {@code train decoder}): the codes
+     * stay bit-identical, so a language model trained on them stays valid, and only the audio made from codes
+     * changes. Checked tensor by tensor; nothing is changed when a check fails.
+     *
+     * @throws IllegalArgumentException if the codec or quantizer configuration, or any encoder or quantizer
+     *     tensor (codebooks and EMA state included), differs
+     */
+    public void adoptDecoder(MusicModel source) {
+        if (!config.codec().equals(source.config.codec()) || !config.quantizer().equals(source.config.quantizer())) {
+            throw new IllegalArgumentException(source.config.id() + " has another codec or quantizer configuration than "
+                    + config.id() + ": its decoder cannot be used here");
+        }
+        var mine = codec.block();
+        var theirs = source.codec.block();
+        requireIdentical("encoder", mine.encoder().getParameters(), theirs.encoder().getParameters());
+        requireIdentical("quantizer", mine.quantizer().getParameters(), theirs.quantizer().getParameters());
+        var target = mine.decoder().getParameters();
+        var from = theirs.decoder().getParameters();
+        if (target.size() != from.size()) {
+            throw new IllegalArgumentException("the decoders have different parameter lists");
+        }
+        for (int i = 0; i < target.size(); i++) {
+            var t = target.get(i).getValue().getArray();
+            var f = from.get(i).getValue().getArray();
+            if (!target.get(i).getKey().equals(from.get(i).getKey()) || !t.getShape().equals(f.getShape())) {
+                throw new IllegalArgumentException("decoder tensor " + target.get(i).getKey() + " does not match "
+                        + from.get(i).getKey() + " " + f.getShape());
+            }
+        }
+        for (int i = 0; i < target.size(); i++) {
+            target.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
+        }
+        hash = null;
+    }
+
+    private static void requireIdentical(String part, ai.djl.util.PairList<String, ai.djl.nn.Parameter> a,
+            ai.djl.util.PairList<String, ai.djl.nn.Parameter> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("the " + part + "s have different parameter lists");
+        }
+        for (int i = 0; i < a.size(); i++) {
+            var x = a.get(i).getValue().getArray();
+            var y = b.get(i).getValue().getArray();
+            if (!a.get(i).getKey().equals(b.get(i).getKey()) || !x.getShape().equals(y.getShape())
+                    || !java.util.Arrays.equals(x.toFloatArray(), y.toFloatArray())) {
+                throw new IllegalArgumentException("the " + part + " differs (" + a.get(i).getKey() + "): the codes "
+                        + "would change, so a language model trained on them would no longer fit");
+            }
+        }
+    }
+
     /** A generator over this model's networks. */
     public Generator generator() {
         if (!config.canGenerate()) {
