@@ -18,7 +18,7 @@ public final class MetricsCurves {
     }
 
     /**
-     * The values of {@code metric} by step, in file order, keeping the last record of a step (a resumed run
+     * The values of {@code metric} (a field of the record, or of its "metrics" object) by step, in file order, keeping the last record of a step (a resumed run
      * repeats the steps after its checkpoint).
      *
      * @param type "step" for training steps, "validation" for validations
@@ -39,10 +39,11 @@ public final class MetricsCurves {
                 } catch (IOException e) {
                     continue; // a line cut by a crash: the log is append-only, the rest is still good
                 }
-                if (!type.equals(node.path("type").asText()) || !node.has(metric)) {
+                // validation records keep their figures under "metrics"
+                JsonNode value = node.has(metric) ? node.get(metric) : node.path("metrics").get(metric);
+                if (!type.equals(node.path("type").asText()) || value == null) {
                     continue;
                 }
-                JsonNode value = node.get(metric);
                 byStep.put(node.path("step").asInt(), value.isNumber() ? value.asDouble() : Double.NaN);
             }
         }

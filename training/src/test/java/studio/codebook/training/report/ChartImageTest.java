@@ -60,7 +60,7 @@ class ChartImageTest {
         Files.writeString(metrics, """
                 {"type":"step","step":1,"loss":3.0}
                 {"type":"step","step":2,"loss":2.0}
-                {"type":"validation","step":2,"loss":2.5}
+                {"type":"validation","step":2,"metrics":{"loss":2.5}}
                 {"type":"step","step":2,"loss":1.5}
                 {"type":"step","step":3,"lo""");
         Series s = MetricsCurves.read(metrics, "step", "loss", "run");
