@@ -302,6 +302,16 @@ final class TrainCommand implements Runnable {
                 description = "Share of captions replaced by the empty text, so guidance works (default ${DEFAULT-VALUE}).")
         double conditionDropout;
 
+        @Option(names = "--freeze-text",
+                description = "Train only the text encoder's output projection (its embedding and transformer stay as "
+                        + "they are, as MusicGen keeps T5 frozen); a jointly trained encoder can collapse to one state "
+                        + "for every caption.")
+        boolean freezeText;
+
+        @Option(names = "--learning-rate", paramLabel = "LR",
+                description = "Peak learning rate after warm-up (default 1e-3; the cosine ends at a tenth of it).")
+        Double learningRate;
+
         @Option(names = "--pattern", paramLabel = "delay|flatten|parallel",
                 description = "Codebook pattern of the language model (default: the model's). A different one gives "
                         + "the model's LM a new pattern before training: e.g. flatten, the exact joint reference.")
@@ -314,7 +324,10 @@ final class TrainCommand implements Runnable {
             LmTrainingConfig config;
             try {
                 config = common.rhythm(LmTrainingConfig.defaults(common.steps, common.batch, frames, common.seed)
-                        .withConditionDropout(conditionDropout));
+                        .withConditionDropout(conditionDropout).withFreezeTextEncoder(freezeText));
+                if (learningRate != null) {
+                    config = config.withLearningRate(learningRate, learningRate / 10, config.warmupSteps());
+                }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cmd, e.getMessage());
             }

@@ -49,7 +49,7 @@ public final class LmTrainer extends Trainer {
 
     private LmTrainer(MusicModel model, boolean owns, LmTrainingConfig config, List<Segment> train,
             List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
-        super(model, owns, config, runDir, description, trainable(model), List.of(), restored);
+        super(model, owns, config, runDir, description, trainable(model, config.freezeTextEncoder()), List.of(), restored);
         this.config = config;
         this.train = List.copyOf(train);
         this.validation = List.copyOf(validation);
@@ -208,10 +208,19 @@ public final class LmTrainer extends Trainer {
         return m;
     }
 
-    static Map<String, Parameter> trainable(MusicModel model) {
+    static Map<String, Parameter> trainable(MusicModel model, boolean freezeTextEncoder) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         add(out, "lm.", model.lm());
-        add(out, "text.", model.text().encoder());
+        for (Pair<String, Parameter> p : model.text().encoder().getParameters()) {
+            boolean projection = p.getKey().startsWith("output.");
+            if (!freezeTextEncoder || projection) {
+                if (p.getValue().requiresGradient()) {
+                    out.put("text." + p.getKey(), p.getValue());
+                }
+            } else {
+                p.getValue().freeze(true); // no gradient is computed or kept for it
+            }
+        }
         return out;
     }
 

@@ -20,6 +20,11 @@ package studio.codebook.training.train;
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
  * @param keepCheckpoints how many of the latest checkpoints to keep (the best one is kept as well)
  * @param seed data order, windows and condition dropout
+ * @param freezeTextEncoder train only the text encoder's output projection, keeping its token embedding and
+ *     transformer at their (random or pretrained) values, as MusicGen keeps T5 frozen. Trained jointly from
+ *     scratch, the encoder of the default model collapsed to nearly the same states for every caption
+ *     (cosine 0.997 between captions after 2500 steps) and the LM ignored the prompt; absent in older
+ *     configs = false
  */
 public record LmTrainingConfig(
         int steps,
@@ -36,7 +41,8 @@ public record LmTrainingConfig(
         int validateEvery,
         int checkpointEvery,
         int keepCheckpoints,
-        long seed) implements OptimizerSettings {
+        long seed,
+        boolean freezeTextEncoder) implements OptimizerSettings {
 
     public LmTrainingConfig {
         OptimizerSettings.validate("LM training", steps, batchSize, learningRate, minLearningRate, beta1, beta2,
@@ -52,27 +58,34 @@ public record LmTrainingConfig(
     /** lr 1e-3, betas (0.9, 0.95), warm-up 5%, clip 1.0, condition dropout 0.3. */
     public static LmTrainingConfig defaults(int steps, int batchSize, int frames, long seed) {
         return new LmTrainingConfig(steps, batchSize, frames, 1e-3, 1e-4, 0.9, 0.95, 0.0, steps / 20, 1.0, 0.3,
-                Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed);
+                Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed, false);
     }
 
     public LmTrainingConfig withRhythm(int validate, int checkpoint, int keep) {
         return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
-                weightDecay, warmupSteps, gradientClip, conditionDropout, validate, checkpoint, keep, seed);
+                weightDecay, warmupSteps, gradientClip, conditionDropout, validate, checkpoint, keep, seed, freezeTextEncoder);
     }
 
     public LmTrainingConfig withLearningRate(double rate, double min, int warmup) {
         return new LmTrainingConfig(steps, batchSize, frames, rate, min, beta1, beta2, weightDecay, warmup,
-                gradientClip, conditionDropout, validateEvery, checkpointEvery, keepCheckpoints, seed);
+                gradientClip, conditionDropout, validateEvery, checkpointEvery, keepCheckpoints, seed, freezeTextEncoder);
     }
 
     public LmTrainingConfig withConditionDropout(double p) {
         return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
-                weightDecay, warmupSteps, gradientClip, p, validateEvery, checkpointEvery, keepCheckpoints, seed);
+                weightDecay, warmupSteps, gradientClip, p, validateEvery, checkpointEvery, keepCheckpoints, seed,
+                freezeTextEncoder);
     }
 
     public LmTrainingConfig withSteps(int newSteps) {
         return new LmTrainingConfig(newSteps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
                 weightDecay, warmupSteps, gradientClip, conditionDropout, validateEvery, checkpointEvery,
-                keepCheckpoints, seed);
+                keepCheckpoints, seed, freezeTextEncoder);
+    }
+
+    public LmTrainingConfig withFreezeTextEncoder(boolean freeze) {
+        return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
+                weightDecay, warmupSteps, gradientClip, conditionDropout, validateEvery, checkpointEvery,
+                keepCheckpoints, seed, freeze);
     }
 }
