@@ -22,9 +22,6 @@ final class NativeSafety {
 
     static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
 
-    /** Set by jpackage's native launcher to its own path (installers/). */
-    static final String LAUNCHER_PROPERTY = "jpackage.app-path";
-
     private NativeSafety() {}
 
     /**
@@ -34,12 +31,13 @@ final class NativeSafety {
         if (System.getenv(ISA_VARIABLE) != null || "false".equals(System.getProperty("codebook.relaunch"))) {
             return false;
         }
-        Optional<List<String>> command = relaunchCommand(System.getProperty(LAUNCHER_PROPERTY),
-                Path.of(System.getProperty("java.home")), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty("java.class.path"), List.of(args));
+        Optional<List<String>> command = relaunchCommand(Path.of(System.getProperty("java.home")),
+                ProcessHandle.current().info().command().orElse(null),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                List.of(args));
         if (command.isEmpty()) {
-            System.err.println("warning: could not restart with " + ISA_VARIABLE + "=AVX2 (no launcher or java "
-                    + "executable found); training may meet NaN gradients on this CPU");
+            System.err.println("warning: could not restart with " + ISA_VARIABLE + "=AVX2 (no java executable "
+                    + "found); training may meet NaN gradients on this CPU");
             return false;
         }
         ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
@@ -59,35 +57,32 @@ final class NativeSafety {
     }
 
     /**
-     * The command that starts the program again, or empty when there is nothing to start it with.
+     * The command that starts the program again with the same JVM options, class path and arguments, or
+     * empty when there is nothing to start it with.
      *
-     * <p>Under an installed app (a jpackage launcher, {@code launcher} non-null) the launcher itself is
-     * started with the same arguments: it adds its own JVM options and class path, and it is not a
-     * {@code java} executable that would understand {@code -cp}. Otherwise {@code bin/java} of the running
-     * runtime gets the same JVM options, class path and arguments.
+     * <p>{@code bin/java} of the running runtime comes first: an installed app's runtime keeps it
+     * (installers/package.sh links it without {@code --strip-native-commands}), and the app's JVM options from
+     * the launcher's configuration are among the input arguments. Without it, the running executable: a
+     * plain {@code java}, or a jpackage launcher, which behaves like {@code java} when its own app starts it
+     * again (it marks its children through the environment and then ignores its configuration file).
      *
-     * @param launcher the jpackage launcher's path, or null when started by {@code java}
      * @param javaHome the running runtime ({@code java.home})
+     * @param executable the running process's executable, or null when unknown
      * @param jvmOptions the JVM's input arguments
      * @param classPath the class path
      * @param args the program's arguments
      */
-    static Optional<List<String>> relaunchCommand(String launcher, Path javaHome, List<String> jvmOptions,
+    static Optional<List<String>> relaunchCommand(Path javaHome, String executable, List<String> jvmOptions,
             String classPath, List<String> args) {
-        List<String> command = new ArrayList<>();
-        if (launcher != null && !launcher.isBlank()) {
-            if (!Files.isExecutable(Path.of(launcher))) {
-                return Optional.empty();
-            }
-            command.add(launcher);
-            command.addAll(args);
-            return Optional.of(command);
-        }
-        Path java = javaExecutable(javaHome);
+        String java = javaExecutable(javaHome);
         if (java == null) {
+            java = executable;
+        }
+        if (java == null || java.isBlank()) {
             return Optional.empty();
         }
-        command.add(java.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
         command.addAll(jvmOptions);
         command.add("-Dcodebook.relaunch=false");
         command.add("-cp");
@@ -97,11 +92,11 @@ final class NativeSafety {
         return Optional.of(command);
     }
 
-    private static Path javaExecutable(Path javaHome) {
+    private static String javaExecutable(Path javaHome) {
         for (String name : List.of("java", "java.exe")) {
             Path java = javaHome.resolve("bin").resolve(name);
             if (Files.isExecutable(java)) {
-                return java;
+                return java.toString();
             }
         }
         return null;

@@ -24,38 +24,46 @@ class NativeSafetyTest {
         return file;
     }
 
+    private static List<String> expected(String java, String... args) {
+        List<String> out = new java.util.ArrayList<>(List.of(java, "-Djpackage.app-path=/opt/codebook-studio/bin/codebook-studio",
+                "-Dcodebook.relaunch=false", "-cp", "/opt/codebook-studio/lib/app/codebook-studio.jar",
+                Main.class.getName()));
+        out.addAll(List.of(args));
+        return out;
+    }
+
+    private static final List<String> LAUNCHER_OPTIONS = List.of("-Djpackage.app-path=/opt/codebook-studio/bin/codebook-studio");
+    private static final String CLASS_PATH = "/opt/codebook-studio/lib/app/codebook-studio.jar";
+
     @Test
-    void anInstalledAppStartsItsOwnLauncherWithTheArgumentsOnly() throws IOException {
-        // the launcher is no java executable: JVM options or -cp would reach the program as arguments
-        Path launcher = executable(temp.resolve("opt/codebook-studio/bin/codebook-studio"));
-        Optional<List<String>> command = NativeSafety.relaunchCommand(launcher.toString(),
-                temp.resolve("opt/codebook-studio/lib/runtime"), List.of("-Dai.djl.offline=true", "-Xmx2g"),
-                "/opt/codebook-studio/lib/app/codebook-studio.jar", List.of("generate", "a calm piano"));
-        assertEquals(Optional.of(List.of(launcher.toString(), "generate", "a calm piano")), command);
+    void anInstalledAppRestartsTheJavaOfItsOwnRuntimeNotTheLauncher() throws IOException {
+        // the launcher reads its configuration again unless it knows it was started by its own app: bin/java
+        // takes the JVM options and class path as they are
+        Path runtime = temp.resolve("opt/codebook-studio/lib/runtime");
+        Path java = executable(runtime.resolve("bin/java"));
+        Optional<List<String>> command = NativeSafety.relaunchCommand(runtime, "/opt/codebook-studio/bin/codebook-studio",
+                LAUNCHER_OPTIONS, CLASS_PATH, List.of("generate", "a calm piano"));
+        assertEquals(Optional.of(expected(java.toString(), "generate", "a calm piano")), command);
     }
 
     @Test
-    void withoutArgumentsTheLauncherGetsNoneSoTheWindowOpens() throws IOException {
-        Path launcher = executable(temp.resolve("bin/codebook-studio"));
-        assertEquals(Optional.of(List.of(launcher.toString())),
-                NativeSafety.relaunchCommand(launcher.toString(), temp, List.of("-Xmx2g"), "x.jar", List.of()));
+    void withoutArgumentsTheChildGetsNoneSoTheWindowOpens() throws IOException {
+        Path runtime = temp.resolve("runtime");
+        Path java = executable(runtime.resolve("bin/java"));
+        assertEquals(Optional.of(expected(java.toString())),
+                NativeSafety.relaunchCommand(runtime, null, LAUNCHER_OPTIONS, CLASS_PATH, List.of()));
     }
 
     @Test
-    void aPlainJvmRestartsJavaFromItsOwnRuntime() throws IOException {
-        Path home = temp.resolve("jdk");
-        Path java = executable(home.resolve("bin/java"));
-        Optional<List<String>> command = NativeSafety.relaunchCommand(null, home, List.of("-Xmx2g"), "a.jar:b.jar",
-                List.of("--version"));
-        assertEquals(Optional.of(List.of(java.toString(), "-Xmx2g", "-Dcodebook.relaunch=false", "-cp", "a.jar:b.jar",
-                Main.class.getName(), "--version")), command);
+    void aRuntimeWithoutJavaFallsBackToTheRunningExecutable() {
+        Optional<List<String>> command = NativeSafety.relaunchCommand(temp.resolve("stripped-runtime"),
+                "/opt/codebook-studio/bin/codebook-studio", LAUNCHER_OPTIONS, CLASS_PATH, List.of("--version"));
+        assertEquals(Optional.of(expected("/opt/codebook-studio/bin/codebook-studio", "--version")), command);
     }
 
     @Test
     void nothingToStartMeansNoRestart() {
-        assertTrue(NativeSafety.relaunchCommand(null, temp.resolve("no-runtime"), List.of(), "a.jar", List.of())
+        assertTrue(NativeSafety.relaunchCommand(temp.resolve("no-runtime"), null, List.of(), "a.jar", List.of())
                 .isEmpty());
-        assertTrue(NativeSafety.relaunchCommand(temp.resolve("missing-launcher").toString(), temp, List.of(), "a.jar",
-                List.of()).isEmpty());
     }
 }

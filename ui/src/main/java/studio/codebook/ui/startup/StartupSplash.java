@@ -28,7 +28,7 @@ public final class StartupSplash {
         Label title = new Label("Preparing the audio engine (first start only)…");
         title.setId("splash-title");
         title.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
-        Label why = new Label("Codebook Studio unpacks its PyTorch library once. Later starts skip this.");
+        Label why = new Label("Codebook Studio unpacks its PyTorch library once.\nLater starts skip this step.");
         why.getStyleClass().add("muted");
         why.setWrapText(true);
         bar.setId("splash-progress");
@@ -47,7 +47,7 @@ public final class StartupSplash {
         root.setStyle("-fx-border-color: -studio-accent; -fx-border-width: 1;");
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
 
-        Scene scene = new Scene(root, 520, 150);
+        Scene scene = new Scene(root, 540, 160);
         scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(MainWindow.STYLESHEET))
                 .toExternalForm());
         stage.setScene(scene);
