@@ -91,11 +91,13 @@ fi
 chmod -R a+rX "$out/input"
 
 echo "== linking the Java runtime (JDK modules + JavaFX $fx)"
-fx_jars=$(ls "$app"/lib/javafx-*-"$fx".jar)
+fx_jars=$(ls "$app"/lib/javafx-*-"$fx".jar 2>/dev/null || true)
 [ -n "$fx_jars" ] || { echo "no JavaFX jars for '$fx' in $app/lib (build on the target system)" >&2; exit 1; }
+# the Windows JDK tools want Windows paths in a ';'-separated module path
+native_path() { if [ "$os" = windows ] && command -v cygpath >/dev/null; then cygpath -w "$1"; else echo "$1"; fi; }
 sep=":"; [ "$os" = windows ] && sep=";"
-module_path="$JAVA_HOME/jmods"
-for jar in $fx_jars; do module_path="$module_path$sep$jar"; done
+module_path=$(native_path "$JAVA_HOME/jmods")
+for jar in $fx_jars; do module_path="$module_path$sep$(native_path "$jar")"; done
 modules=java.base,java.compiler,java.datatransfer,java.desktop,java.logging,java.management,java.naming
 modules=$modules,java.prefs,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.unsupported,jdk.unsupported.desktop
 modules=$modules,jdk.zipfs,javafx.base,javafx.graphics,javafx.controls,javafx.swing
