@@ -2,6 +2,8 @@ package studio.codebook.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.beans.value.ObservableValue;
@@ -23,6 +25,7 @@ import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import studio.codebook.ui.audio.LinePlayback;
 import studio.codebook.ui.common.FxTaskExecutor;
@@ -33,6 +36,8 @@ import studio.codebook.ui.library.LibraryView;
 import studio.codebook.ui.library.LibraryViewModel;
 import studio.codebook.ui.shell.MainWindow;
 import studio.codebook.ui.shell.StudioView;
+import studio.codebook.ui.startup.EngineStart;
+import studio.codebook.ui.startup.StartupSplash;
 
 /**
  * The desktop application: builds the {@link StudioContext} (settings from the user's data folder, two
@@ -50,9 +55,31 @@ public class StudioApplication extends Application {
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.atDefaultHome();
         context = StudioContext.create(settings, new FxTaskExecutor(4), LinePlayback.forSystem());
+        Optional<EngineStart> firstStart = EngineStart.ifFirstStart();
+        if (firstStart.isEmpty()) {
+            openWindow(stage);
+            return;
+        }
+        // the first start unpacks PyTorch (~430 MB): a splash shows how far, then the window opens; if the
+        // engine fails, the window opens anyway and its status bar says why
+        StartupSplash splash = new StartupSplash();
+        splash.show();
+        context.tasks().execute(firstStart.get().task()
+                .onProgress(splash::progress)
+                .onFailure(e -> LOG.warning("the engine did not start: " + e))
+                .onFinished(() -> {
+                    openWindow(stage); // before closing the splash, or JavaFX exits with its last window
+                    splash.close();
+                }));
+    }
+
+    private void openWindow(Stage stage) {
+        SettingsStore settings = context.settings();
         window = createWindow(context);
         StudioSettings s = settings.current();
         stage.setTitle("Codebook Studio");
+        stage.getIcons().add(new Image(Objects.requireNonNull(StudioApplication.class.getResource(StartupSplash.ICON))
+                .toExternalForm()));
         stage.setScene(window.createScene(s.windowWidth(), s.windowHeight()));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
