@@ -45,4 +45,34 @@ class TrainLmPatternTest {
         assertNotEquals(0, bad);
         assertTrue(err.toString().contains("--pattern must be delay, flatten or parallel"), err.toString());
     }
+
+    @Test
+    void freezeTextTrainsOnlyTheTextEncodersOutputProjection() throws Exception {
+        Path tracks = Files.createDirectories(dir.resolve("tracks2"));
+        for (int i = 0; i < 3; i++) {
+            WavWriter.write(FinetuneCommandTest.chord(200 + 30 * i, 2.0, 16_000, i), tracks.resolve("t" + i + ".wav"), 16);
+        }
+        Path base = dir.resolve("base2");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, FinetuneCommandTest.run(out, err, "model", "init", "--preset", "tiny", "--out", base.toString()), err.toString());
+        Path trained = dir.resolve("frozen-text");
+        assertEquals(0, FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
+                "--out", trained.toString(), "--freeze-text", "--learning-rate", "3e-3", "--steps", "3", "--batch", "2",
+                "--frames", "20", "--no-progress"), err.toString());
+        var before = studio.codebook.engine.model.SafeTensors.read(base.resolve(ModelFolder.TEXT_WEIGHTS_FILE)).tensors();
+        var after = studio.codebook.engine.model.SafeTensors.read(trained.resolve(ModelFolder.TEXT_WEIGHTS_FILE)).tensors();
+        int changed = 0;
+        for (var e : before.entrySet()) {
+            boolean same = java.util.Arrays.equals(e.getValue().toFloats(), after.get(e.getKey()).toFloats());
+            if (e.getKey().startsWith("output.")) {
+                if (!same) {
+                    changed++;
+                }
+            } else {
+                assertTrue(same, e.getKey() + " must stay frozen");
+            }
+        }
+        assertEquals(2, changed, "the output projection (weight and bias) trains");
+    }
 }
