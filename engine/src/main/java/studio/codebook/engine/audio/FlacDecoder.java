@@ -50,7 +50,11 @@ final class FlacDecoder implements AudioDecoder {
         long maxFrames = b.length;
         try {
             Frame frame;
-            for (long n = 0; n < maxFrames && (frame = decoder.readNextFrame()) != null; n++) {
+            // Once it has decoded the samples STREAMINFO declares, jflac stops looking for frame syncs, and
+            // readNextFrame then retries the bytes after the last frame forever if they are no valid frame
+            // (found by fuzzing): stop there ourselves; the clip is cut to the declared length anyway.
+            for (long n = 0; n < maxFrames && !(declared > 0 && decoder.getSamplesDecoded() >= declared)
+                    && (frame = decoder.readNextFrame()) != null; n++) {
                 int blockSize = frame.header.blockSize;
                 if (frame.header.channels != channels) {
                     throw new AudioFormatException(file, CORRUPT, "a FLAC frame has " + frame.header.channels
