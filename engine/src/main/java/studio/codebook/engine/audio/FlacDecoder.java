@@ -9,7 +9,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jflac.ChannelData;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 
 /**
@@ -24,6 +26,7 @@ final class FlacDecoder implements AudioDecoder {
     public AudioClip decode(Path file, byte[] b, int offset) throws AudioFormatException {
         checkMetadataBlocks(file, b, offset);
         org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new ByteArrayInputStream(b, offset, b.length - offset));
+        decoder.addFrameListener(new StallGuard(decoder));
         StreamInfo info;
         try {
             decoder.readMetadata();
@@ -46,13 +49,37 @@ final class FlacDecoder implements AudioDecoder {
         long declared = info.getTotalSamples(); // 0 when the encoder did not know
         float scale = (float) (1.0 / (1L << (bits - 1)));
         PcmBuffer pcm = new PcmBuffer(channels, (int) Math.min(declared, 1 << 20));
-        // Each frame consumes at least a few bytes, so this bounds the loop even if jflac misbehaves.
-        long maxFrames = b.length;
+        try {
+            decodeFrames(file, decoder, declared, pcm, scale, b.length);
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC audio is damaged (" + e.getMessage() + ")", e);
+        }
+        if (decoder.getBadFrames() > 0) {
+            throw new AudioFormatException(file, CORRUPT, decoder.getBadFrames() + " FLAC frame(s) are damaged (checksum or header errors)");
+        }
+        if (declared > 0 && pcm.frames() < declared) {
+            throw new AudioFormatException(file, TRUNCATED, String.format(
+                    "the file is cut short: its header promises %.2f s of audio but only %.2f s decode",
+                    (double) declared / rate, (double) pcm.frames() / rate));
+        }
+        int frames = declared > 0 ? (int) Math.min(declared, pcm.frames()) : pcm.frames();
+        return pcm.toClip(rate, 0, frames, null);
+    }
+
+    /**
+     * Decodes frames into {@code pcm} until the data ends or the declared samples are there. Each frame
+     * consumes at least a few bytes, so at most {@code maxFrames} (the file's length) are read even if jflac
+     * misbehaves.
+     */
+    private static void decodeFrames(Path file, org.jflac.FLACDecoder decoder, long declared, PcmBuffer pcm,
+            float scale, long maxFrames) throws IOException {
+        int channels = pcm.numChannels();
         try {
             Frame frame;
-            // Once it has decoded the samples STREAMINFO declares, jflac stops looking for frame syncs, and
-            // readNextFrame then retries the bytes after the last frame forever if they are no valid frame
-            // (found by fuzzing): stop there ourselves; the clip is cut to the declared length anyway.
+            // Once it has decoded the samples STREAMINFO declares, jflac stops looking for frame syncs and would
+            // retry whatever follows as a frame: stop there ourselves; the clip is cut to that length anyway.
             for (long n = 0; n < maxFrames && !(declared > 0 && decoder.getSamplesDecoded() >= declared)
                     && (frame = decoder.readNextFrame()) != null; n++) {
                 int blockSize = frame.header.blockSize;
@@ -74,21 +101,51 @@ final class FlacDecoder implements AudioDecoder {
                 }
                 pcm.advance(blockSize);
             }
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new AudioFormatException(file, CORRUPT, "its FLAC audio is damaged (" + e.getMessage() + ")", e);
+        } catch (StallGuard.Stalled e) {
+            // jflac finds no further frame it can read: the audio ends here (its bad frames are counted)
         }
-        if (decoder.getBadFrames() > 0) {
-            throw new AudioFormatException(file, CORRUPT, decoder.getBadFrames() + " FLAC frame(s) are damaged (checksum or header errors)");
+    }
+
+    /**
+     * Stops jflac where it would loop forever: its {@code readNextFrame} retries after a bad frame header, and
+     * once its sync search has hit the end of the data (or stopped at the declared sample count) each retry
+     * reads the same stale header again without consuming input (found by fuzzing: the reproducers are in the
+     * fuzz test's inputs). An error reported with no input consumed since the previous one is that loop.
+     */
+    private static final class StallGuard implements FrameListener {
+
+        private final org.jflac.FLACDecoder decoder;
+        private long lastErrorAt = -1;
+
+        StallGuard(org.jflac.FLACDecoder decoder) {
+            this.decoder = decoder;
         }
-        if (declared > 0 && pcm.frames() < declared) {
-            throw new AudioFormatException(file, TRUNCATED, String.format(
-                    "the file is cut short: its header promises %.2f s of audio but only %.2f s decode",
-                    (double) declared / rate, (double) pcm.frames() / rate));
+
+        @Override
+        public void processError(String message) {
+            long at = decoder.getTotalBytesRead();
+            if (at == lastErrorAt) {
+                throw new Stalled();
+            }
+            lastErrorAt = at;
         }
-        int frames = declared > 0 ? (int) Math.min(declared, pcm.frames()) : pcm.frames();
-        return pcm.toClip(rate, 0, frames, null);
+
+        @Override
+        public void processMetadata(Metadata metadata) {
+        }
+
+        @Override
+        public void processFrame(Frame frame) {
+        }
+
+        /** Thrown through jflac to end its retry loop; caught in {@link FlacDecoder#decodeFrames}. */
+        static final class Stalled extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stalled() {
+                super("jflac stalled", null, false, false);
+            }
+        }
     }
 
     /** Walks the metadata block headers so a lying length is caught before jflac allocates for it. */
