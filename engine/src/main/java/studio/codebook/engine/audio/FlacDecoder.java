@@ -7,6 +7,7 @@ import static studio.codebook.engine.audio.AudioFormatException.Kind.UNSUPPORTED
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import org.jflac.ChannelData;
 import org.jflac.FrameListener;
@@ -19,13 +20,25 @@ import org.jflac.metadata.StreamInfo;
  * channel buffers: that is bit-exact for every bit depth, whereas jflac's javax.sound provider fails on
  * 24-bit files. jflac skips frames whose CRC fails; we count them and report the file as damaged, and a
  * stream that ends before the sample count in STREAMINFO as cut short.
+ *
+ * <p>jflac is given the STREAMINFO block and the audio frames only: the other metadata blocks (tags,
+ * pictures, cue sheets, seek tables) are not needed to decode, and jflac allocates for the counts and
+ * lengths inside them before reading a byte (a VORBIS_COMMENT claiming 2^31 comments ran a 3 GB heap out of
+ * memory: found by fuzzing).
  */
 final class FlacDecoder implements AudioDecoder {
 
+    /** "fLaC", the STREAMINFO block's 4-byte header and its 34 bytes. */
+    private static final int STREAMINFO_END = 4 + 4 + 34;
+
     @Override
     public AudioClip decode(Path file, byte[] b, int offset) throws AudioFormatException {
-        checkMetadataBlocks(file, b, offset);
-        org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new ByteArrayInputStream(b, offset, b.length - offset));
+        int audio = checkMetadataBlocks(file, b, offset);
+        byte[] header = new byte[STREAMINFO_END];
+        System.arraycopy(b, offset, header, 0, STREAMINFO_END);
+        header[4] |= (byte) 0x80; // STREAMINFO becomes the last metadata block
+        org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new SequenceInputStream(
+                new ByteArrayInputStream(header), new ByteArrayInputStream(b, audio, b.length - audio)));
         decoder.addFrameListener(new StallGuard(decoder));
         StreamInfo info;
         try {
@@ -148,8 +161,11 @@ final class FlacDecoder implements AudioDecoder {
         }
     }
 
-    /** Walks the metadata block headers so a lying length is caught before jflac allocates for it. */
-    private static void checkMetadataBlocks(Path file, byte[] b, int offset) throws AudioFormatException {
+    /**
+     * Walks the metadata block headers, so that a lying length is caught before anything is allocated for it,
+     * and returns where the audio frames start.
+     */
+    private static int checkMetadataBlocks(Path file, byte[] b, int offset) throws AudioFormatException {
         int pos = offset + 4;
         boolean last = false;
         boolean first = true;
@@ -172,5 +188,6 @@ final class FlacDecoder implements AudioDecoder {
             }
             first = false;
         }
+        return pos;
     }
 }
