@@ -7,9 +7,12 @@ import static studio.codebook.engine.audio.AudioFormatException.Kind.UNSUPPORTED
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import org.jflac.ChannelData;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 
 /**
@@ -17,13 +20,26 @@ import org.jflac.metadata.StreamInfo;
  * channel buffers: that is bit-exact for every bit depth, whereas jflac's javax.sound provider fails on
  * 24-bit files. jflac skips frames whose CRC fails; we count them and report the file as damaged, and a
  * stream that ends before the sample count in STREAMINFO as cut short.
+ *
+ * <p>jflac is given the STREAMINFO block and the audio frames only: the other metadata blocks (tags,
+ * pictures, cue sheets, seek tables) are not needed to decode, and jflac allocates for the counts and
+ * lengths inside them before reading a byte (a VORBIS_COMMENT claiming 2^31 comments ran a 3 GB heap out of
+ * memory: found by fuzzing).
  */
 final class FlacDecoder implements AudioDecoder {
 
+    /** "fLaC", the STREAMINFO block's 4-byte header and its 34 bytes. */
+    private static final int STREAMINFO_END = 4 + 4 + 34;
+
     @Override
     public AudioClip decode(Path file, byte[] b, int offset) throws AudioFormatException {
-        checkMetadataBlocks(file, b, offset);
-        org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new ByteArrayInputStream(b, offset, b.length - offset));
+        int audio = checkMetadataBlocks(file, b, offset);
+        byte[] header = new byte[STREAMINFO_END];
+        System.arraycopy(b, offset, header, 0, STREAMINFO_END);
+        header[4] |= (byte) 0x80; // STREAMINFO becomes the last metadata block
+        org.jflac.FLACDecoder decoder = new org.jflac.FLACDecoder(new SequenceInputStream(
+                new ByteArrayInputStream(header), new ByteArrayInputStream(b, audio, b.length - audio)));
+        decoder.addFrameListener(new StallGuard(decoder));
         StreamInfo info;
         try {
             decoder.readMetadata();
@@ -46,11 +62,39 @@ final class FlacDecoder implements AudioDecoder {
         long declared = info.getTotalSamples(); // 0 when the encoder did not know
         float scale = (float) (1.0 / (1L << (bits - 1)));
         PcmBuffer pcm = new PcmBuffer(channels, (int) Math.min(declared, 1 << 20));
-        // Each frame consumes at least a few bytes, so this bounds the loop even if jflac misbehaves.
-        long maxFrames = b.length;
+        try {
+            decodeFrames(file, decoder, declared, pcm, scale, b.length);
+        } catch (AudioFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new AudioFormatException(file, CORRUPT, "its FLAC audio is damaged (" + e.getMessage() + ")", e);
+        }
+        if (decoder.getBadFrames() > 0) {
+            throw new AudioFormatException(file, CORRUPT, decoder.getBadFrames() + " FLAC frame(s) are damaged (checksum or header errors)");
+        }
+        if (declared > 0 && pcm.frames() < declared) {
+            throw new AudioFormatException(file, TRUNCATED, String.format(
+                    "the file is cut short: its header promises %.2f s of audio but only %.2f s decode",
+                    (double) declared / rate, (double) pcm.frames() / rate));
+        }
+        int frames = declared > 0 ? (int) Math.min(declared, pcm.frames()) : pcm.frames();
+        return pcm.toClip(rate, 0, frames, null);
+    }
+
+    /**
+     * Decodes frames into {@code pcm} until the data ends or the declared samples are there. Each frame
+     * consumes at least a few bytes, so at most {@code maxFrames} (the file's length) are read even if jflac
+     * misbehaves.
+     */
+    private static void decodeFrames(Path file, org.jflac.FLACDecoder decoder, long declared, PcmBuffer pcm,
+            float scale, long maxFrames) throws IOException {
+        int channels = pcm.numChannels();
         try {
             Frame frame;
-            for (long n = 0; n < maxFrames && (frame = decoder.readNextFrame()) != null; n++) {
+            // Once it has decoded the samples STREAMINFO declares, jflac stops looking for frame syncs and would
+            // retry whatever follows as a frame: stop there ourselves; the clip is cut to that length anyway.
+            for (long n = 0; n < maxFrames && !(declared > 0 && decoder.getSamplesDecoded() >= declared)
+                    && (frame = decoder.readNextFrame()) != null; n++) {
                 int blockSize = frame.header.blockSize;
                 if (frame.header.channels != channels) {
                     throw new AudioFormatException(file, CORRUPT, "a FLAC frame has " + frame.header.channels
@@ -70,25 +114,58 @@ final class FlacDecoder implements AudioDecoder {
                 }
                 pcm.advance(blockSize);
             }
-        } catch (AudioFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new AudioFormatException(file, CORRUPT, "its FLAC audio is damaged (" + e.getMessage() + ")", e);
+        } catch (StallGuard.Stalled e) {
+            // jflac finds no further frame it can read: the audio ends here (its bad frames are counted)
         }
-        if (decoder.getBadFrames() > 0) {
-            throw new AudioFormatException(file, CORRUPT, decoder.getBadFrames() + " FLAC frame(s) are damaged (checksum or header errors)");
-        }
-        if (declared > 0 && pcm.frames() < declared) {
-            throw new AudioFormatException(file, TRUNCATED, String.format(
-                    "the file is cut short: its header promises %.2f s of audio but only %.2f s decode",
-                    (double) declared / rate, (double) pcm.frames() / rate));
-        }
-        int frames = declared > 0 ? (int) Math.min(declared, pcm.frames()) : pcm.frames();
-        return pcm.toClip(rate, 0, frames, null);
     }
 
-    /** Walks the metadata block headers so a lying length is caught before jflac allocates for it. */
-    private static void checkMetadataBlocks(Path file, byte[] b, int offset) throws AudioFormatException {
+    /**
+     * Stops jflac where it would loop forever: its {@code readNextFrame} retries after a bad frame header, and
+     * once its sync search has hit the end of the data (or stopped at the declared sample count) each retry
+     * reads the same stale header again without consuming input (found by fuzzing: the reproducers are in the
+     * fuzz test's inputs). An error reported with no input consumed since the previous one is that loop.
+     */
+    private static final class StallGuard implements FrameListener {
+
+        private final org.jflac.FLACDecoder decoder;
+        private long lastErrorAt = -1;
+
+        StallGuard(org.jflac.FLACDecoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public void processError(String message) {
+            long at = decoder.getTotalBytesRead();
+            if (at == lastErrorAt) {
+                throw new Stalled();
+            }
+            lastErrorAt = at;
+        }
+
+        @Override
+        public void processMetadata(Metadata metadata) {
+        }
+
+        @Override
+        public void processFrame(Frame frame) {
+        }
+
+        /** Thrown through jflac to end its retry loop; caught in {@link FlacDecoder#decodeFrames}. */
+        static final class Stalled extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stalled() {
+                super("jflac stalled", null, false, false);
+            }
+        }
+    }
+
+    /**
+     * Walks the metadata block headers, so that a lying length is caught before anything is allocated for it,
+     * and returns where the audio frames start.
+     */
+    private static int checkMetadataBlocks(Path file, byte[] b, int offset) throws AudioFormatException {
         int pos = offset + 4;
         boolean last = false;
         boolean first = true;
@@ -111,5 +188,6 @@ final class FlacDecoder implements AudioDecoder {
             }
             first = false;
         }
+        return pos;
     }
 }

@@ -139,7 +139,8 @@ final class Mp3Decoder implements AudioDecoder {
 
         @Override
         public void appendSamples(int channel, float[] f) {
-            if (channel >= written.length || !pcm.ensureRoom(written[channel] - pcm.frames() + f.length)) {
+            // room for what this frame has written to the channel so far, plus these samples
+            if (channel >= written.length || !pcm.ensureRoom(written[channel] + f.length)) {
                 tooLong |= channel < written.length;
                 return;
             }

@@ -14,8 +14,16 @@ final class PcmBuffer {
     private final float[][] channels;
     private int frames;
 
+    /** Initial room, in samples over all channels: a size hint from a header must not allocate much before decoding. */
+    static final int MAX_INITIAL_SAMPLES = 1 << 16;
+
+    /**
+     * @param initialFrames the expected length, a hint only: at most {@link #MAX_INITIAL_SAMPLES} samples are
+     *     allocated up front (a 10 KB FLAC file claiming hours of 8-channel audio allocated 32 MB before this
+     *     cap; found by fuzzing), the rest as frames are decoded
+     */
     PcmBuffer(int numChannels, int initialFrames) {
-        channels = new float[numChannels][Math.max(16, initialFrames)];
+        channels = new float[numChannels][Math.max(16, Math.min(initialFrames, MAX_INITIAL_SAMPLES / numChannels))];
     }
 
     int numChannels() {

@@ -250,6 +250,11 @@ public final class MusicModel implements AutoCloseable {
         return codec;
     }
 
+    /** The device the weights live on, for loading another model beside this one without naming its tensors. */
+    public Device device() {
+        return codec.manager().getDevice();
+    }
+
     /** The language model, or null for a codec-only model. */
     public TransformerLm lm() {
         return lm;

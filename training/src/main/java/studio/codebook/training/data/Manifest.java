@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,8 +167,21 @@ public record Manifest(int formatVersion, String libraryFolder, LibraryConfig co
         return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
     }
 
-    /** Reads a manifest written by {@link #write}. */
+    /**
+     * Reads a manifest written by {@link #write}.
+     *
+     * @throws ManifestException when the file is not a valid manifest (not UTF-8 text among the reasons)
+     * @throws IOException when the file cannot be read at all
+     */
     public static Manifest read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8), String.valueOf(file.getFileName()));
+        String name = String.valueOf(file.getFileName());
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            // Files.readString says only "Input length = 1" (found by fuzzing)
+            throw new ManifestException(name + ": not a valid library manifest (it is not UTF-8 text)", e);
+        }
+        return fromJson(json, name);
     }
 }

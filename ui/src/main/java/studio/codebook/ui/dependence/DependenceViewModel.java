@@ -280,7 +280,7 @@ public final class DependenceViewModel {
     /** Loads a second model from its folder for side-by-side comparison, then re-measures. */
     public void loadComparisonModel(Path dir) {
         MusicModel a = model.getValue();
-        ai.djl.Device device = a != null ? a.codec().manager().getDevice() : null; // read here: A may be unloaded
+        ai.djl.Device device = a != null ? a.device() : null; // read here: A may be unloaded
         long mine = begin();
         running = executor.execute(BackgroundTask.of("Loading " + dir.getFileName(), context -> {
                     context.progress(-1, "loading model " + dir.getFileName());
