@@ -50,7 +50,7 @@ train_lm() { # codec name, lm name, extra options
   local resume=""; [ -d "lm-$name.run/checkpoints" ] && resume=--resume
   log "lm $name on codec-$codec"
   cs train lm --data corpus --model "codec-$codec" --out "lm-$name" --steps "$LM_STEPS" --batch 8 \
-     --frames "$FRAMES" --checkpoint-every 500 --seed 1 --no-progress $resume "$@"
+     --frames "$FRAMES" --freeze-text --checkpoint-every 500 --seed 1 --no-progress $resume "$@"
 }
 evaluate() { # model folder, report name
   [ -f "reports/$2.json" ] && return
