@@ -10,9 +10,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +25,7 @@ import studio.codebook.ui.common.BackgroundTask;
 import studio.codebook.ui.common.ModelLease;
 import studio.codebook.ui.common.Playback;
 import studio.codebook.ui.common.TaskExecutor;
-import studio.codebook.ui.common.TaskHandle;
+import studio.codebook.ui.common.LatestTask;
 
 /**
  * State and actions of the Dependence view. {@link #compute()} encodes the chosen audio with model A (and
@@ -63,10 +61,7 @@ public final class DependenceViewModel {
     private final ReadOnlyObjectWrapper<double[][]> matrixB = new ReadOnlyObjectWrapper<>(this, "matrixB");
     private final ReadOnlyObjectWrapper<double[][]> difference = new ReadOnlyObjectWrapper<>(this, "difference");
     private final ReadOnlyStringWrapper differenceNote = new ReadOnlyStringWrapper(this, "differenceNote", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final LatestTask task = new LatestTask(this);
 
     private final ChangeListener<Path> clipListener = (obs, o, p) -> {
         if (source.get() == AudioSource.SELECTED_CLIP && p != null) {
@@ -75,8 +70,6 @@ public final class DependenceViewModel {
     };
     private final ChangeListener<MusicModel> modelListener = (obs, o, m) -> modelChanged(m);
 
-    private TaskHandle running;
-    private long generation;
     private Supplier<Optional<ModelLease>> leases;
 
     public DependenceViewModel(TaskExecutor executor, ObservableValue<MusicModel> model,
@@ -180,19 +173,19 @@ public final class DependenceViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return task.busyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return task.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return task.statusProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return task.errorProperty();
     }
 
     /** The alignment the controls describe. */
@@ -213,7 +206,7 @@ public final class DependenceViewModel {
     /** Encodes the chosen source with model A (and B) and measures it. */
     public void compute() {
         if (model.getValue() == null) {
-            error.set("No model loaded: choose a model first.");
+            task.setError("No model loaded: choose a model first.");
             return;
         }
         MusicModel b = comparisonModel.get();
@@ -224,31 +217,31 @@ public final class DependenceViewModel {
         switch (from) {
             case SELECTED_CLIP -> {
                 if (clip == null) {
-                    error.set("No clip selected: select one in the library, or choose a folder.");
+                    task.setError("No clip selected: select one in the library, or choose a folder.");
                     return;
                 }
             }
             case FOLDER -> {
                 if (dir == null) {
-                    error.set("Choose a folder of audio first.");
+                    task.setError("Choose a folder of audio first.");
                     return;
                 }
             }
             case VALIDATION_SET -> {
                 if (!vs.available()) {
-                    error.set(vs.description());
+                    task.setError(vs.description());
                     return;
                 }
             }
         }
         ModelLease lease = leases.get().orElse(null);
         if (lease == null) {
-            error.set("No model loaded: choose a model first.");
+            task.setError("No model loaded: choose a model first.");
             return;
         }
         Alignment alignment = alignment();
-        long mine = begin();
-        running = executor.execute(BackgroundTask.<Measured>of("Measuring dependence", context -> {
+        long mine = task.begin();
+        task.started(executor.execute(BackgroundTask.<Measured>of("Measuring dependence", context -> {
                     try (lease) {
                         List<Path> files = switch (from) {
                             case SELECTED_CLIP -> List.of(clip);
@@ -265,30 +258,30 @@ public final class DependenceViewModel {
                         return measure(c, alignment);
                     }
                 })
-                .onProgress((f, m) -> progressed(mine, f, m))
+                .onProgress((f, m) -> task.progressed(mine, f, m))
                 .onSuccess(r -> {
-                    if (mine == generation) {
+                    if (task.isCurrent(mine)) {
                         show(r);
-                        status.set(describe(r.corpus(), from));
+                        task.setStatus(describe(r.corpus(), from));
                     }
                 })
-                .onFailure(e -> failed(mine, e))
-                .onCancelled(() -> cancelled(mine))
-                .onFinished(() -> finished(mine)));
+                .onFailure(e -> task.failed(mine, e))
+                .onCancelled(() -> task.cancelled(mine, "Cancelled; the figures shown are from the last finished measurement."))
+                .onFinished(() -> task.finished(mine))));
     }
 
     /** Loads a second model from its folder for side-by-side comparison, then re-measures. */
     public void loadComparisonModel(Path dir) {
         MusicModel a = model.getValue();
         ai.djl.Device device = a != null ? a.device() : null; // read here: A may be unloaded
-        long mine = begin();
-        running = executor.execute(BackgroundTask.of("Loading " + dir.getFileName(), context -> {
+        long mine = task.begin();
+        task.started(executor.execute(BackgroundTask.of("Loading " + dir.getFileName(), context -> {
                     context.progress(-1, "loading model " + dir.getFileName());
                     return MusicModel.load(dir, device != null ? device
                             : studio.codebook.engine.device.ComputeDevice.best().device());
                 })
                 .onSuccess(m -> {
-                    if (mine != generation) {
+                    if (!task.isCurrent(mine)) {
                         m.close();
                         return;
                     }
@@ -297,16 +290,16 @@ public final class DependenceViewModel {
                     if (old != null) {
                         old.close();
                     }
-                    status.set("Model B: " + m.config().id());
+                    task.setStatus("Model B: " + m.config().id());
                 })
-                .onFailure(e -> failed(mine, e))
-                .onCancelled(() -> cancelled(mine))
+                .onFailure(e -> task.failed(mine, e))
+                .onCancelled(() -> task.cancelled(mine, "Cancelled; the figures shown are from the last finished measurement."))
                 .onFinished(() -> {
-                    finished(mine);
-                    if (mine == generation && comparisonModel.get() != null && corpus.get() != null) {
+                    task.finished(mine);
+                    if (task.isCurrent(mine) && comparisonModel.get() != null && corpus.get() != null) {
                         compute();
                     }
-                }));
+                })));
     }
 
     /** Drops model B and its figures. */
@@ -325,9 +318,7 @@ public final class DependenceViewModel {
     }
 
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        task.cancel();
     }
 
     /** Detaches listeners and frees model B. */
@@ -356,19 +347,19 @@ public final class DependenceViewModel {
             return;
         }
         Alignment alignment = alignment();
-        long mine = begin();
-        running = executor.execute(BackgroundTask.of("Measuring " + alignment.describe(), context -> {
+        long mine = task.begin();
+        task.started(executor.execute(BackgroundTask.of("Measuring " + alignment.describe(), context -> {
                     context.progress(-1, "measuring " + alignment.describe());
                     return measure(c, alignment);
                 })
                 .onSuccess(r -> {
-                    if (mine == generation) {
+                    if (task.isCurrent(mine)) {
                         show(r);
                     }
                 })
-                .onFailure(e -> failed(mine, e))
-                .onCancelled(() -> cancelled(mine))
-                .onFinished(() -> finished(mine)));
+                .onFailure(e -> task.failed(mine, e))
+                .onCancelled(() -> task.cancelled(mine, "Cancelled; the figures shown are from the last finished measurement."))
+                .onFinished(() -> task.finished(mine))));
     }
 
     private void show(Measured r) {
@@ -456,42 +447,4 @@ public final class DependenceViewModel {
         return s.toString();
     }
 
-    private long begin() {
-        cancel();
-        long mine = ++generation;
-        busy.set(true);
-        progress.set(-1);
-        error.set("");
-        return mine;
-    }
-
-    private void progressed(long mine, double fraction, String message) {
-        if (mine == generation) {
-            progress.set(fraction);
-            if (!message.isEmpty()) {
-                status.set(message);
-            }
-        }
-    }
-
-    private void failed(long mine, Throwable e) {
-        if (mine == generation) {
-            String m = e.getMessage();
-            error.set(m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
-        }
-    }
-
-    private void cancelled(long mine) {
-        if (mine == generation) {
-            status.set("Cancelled; the figures shown are from the last finished measurement.");
-        }
-    }
-
-    private void finished(long mine) {
-        if (mine == generation) {
-            busy.set(false);
-            progress.set(0);
-            running = null;
-        }
-    }
 }

@@ -11,13 +11,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,7 +27,7 @@ import studio.codebook.ui.common.BackgroundTask;
 import studio.codebook.ui.common.ModelLease;
 import studio.codebook.ui.common.Playback;
 import studio.codebook.ui.common.TaskExecutor;
-import studio.codebook.ui.common.TaskHandle;
+import studio.codebook.ui.common.LatestTask;
 import studio.codebook.ui.controls.TimeSpan;
 import studio.codebook.ui.controls.TokenGrid;
 
@@ -58,10 +56,7 @@ public final class InspectViewModel {
             Listening.ORIGINAL);
     private final BooleanProperty loop = new SimpleBooleanProperty(this, "loop", false);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final LatestTask task = new LatestTask(this);
 
     private final ChangeListener<Path> clipListener = (obs, old, path) -> {
         if (path != null) {
@@ -75,8 +70,6 @@ public final class InspectViewModel {
         }
     };
 
-    private TaskHandle running;
-    private long generation;
     private Supplier<Optional<ModelLease>> leases;
 
     public InspectViewModel(TaskExecutor executor, ObservableValue<MusicModel> model,
@@ -182,22 +175,22 @@ public final class InspectViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return task.busyProperty();
     }
 
     /** 0..1, or negative while the length of the work is unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return task.progressProperty();
     }
 
     /** A line about what is happening or what was found. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return task.statusProperty();
     }
 
     /** The last failure in words, empty when the last action worked. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return task.errorProperty();
     }
 
     /** Whether audio can be played at all; see {@link #playbackNotice()}. */
@@ -228,9 +221,7 @@ public final class InspectViewModel {
 
     /** Stops the running task; the last result stays. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        task.cancel();
     }
 
     /** Plays the current side (A or B) over the selection, or the whole clip. */
@@ -307,39 +298,39 @@ public final class InspectViewModel {
         } else if (m == null) {
             cancel();
             encoded.set(null);
-            status.set("No model loaded: choose a model to inspect clips.");
+            task.setStatus("No model loaded: choose a model to inspect clips.");
         }
     }
 
     private void encode(Path file) {
         if (!Files.isRegularFile(file)) {
-            error.set(file.getFileName() + ": no such file");
+            task.setError(file.getFileName() + ": no such file");
             return;
         }
         ModelLease lease = leases.get().orElse(null);
         if (lease == null) {
-            error.set("");
-            status.set("No model loaded: choose a model to inspect " + file.getFileName() + ".");
+            task.setError("");
+            task.setStatus("No model loaded: choose a model to inspect " + file.getFileName() + ".");
             return;
         }
-        long mine = begin();
-        running = executor.execute(BackgroundTask.of("Encoding " + file.getFileName(), context -> {
+        long mine = task.begin();
+        task.started(executor.execute(BackgroundTask.of("Encoding " + file.getFileName(), context -> {
                     try (lease) {
                         return ClipEncoder.encode(lease.model(), file, context);
                     }
                 })
-                .onProgress((f, msg) -> progressed(mine, f, msg))
+                .onProgress((f, msg) -> task.progressed(mine, f, msg))
                 .onSuccess(clip -> {
-                    if (mine == generation) {
+                    if (task.isCurrent(mine)) {
                         encoded.set(clip);
-                        status.set(String.format(java.util.Locale.ROOT, "%s: %d codebooks × %d frames (%.2f s) by %s",
+                        task.setStatus(String.format(java.util.Locale.ROOT, "%s: %d codebooks × %d frames (%.2f s) by %s",
                                 file.getFileName(), clip.numCodebooks(), clip.numFrames(), clip.durationSeconds(),
                                 clip.modelId()));
                     }
                 })
-                .onFailure(e -> failed(mine, e))
-                .onCancelled(() -> cancelled(mine, "Encoding cancelled"))
-                .onFinished(() -> finished(mine)));
+                .onFailure(e -> task.failed(mine, e))
+                .onCancelled(() -> task.cancelled(mine, "Encoding cancelled"))
+                .onFinished(() -> task.finished(mine))));
     }
 
     private void withDecoded(java.util.function.Consumer<DecodedAudio> then) {
@@ -357,62 +348,23 @@ public final class InspectViewModel {
         if (lease == null) {
             return;
         }
-        long mine = begin();
-        running = executor.execute(BackgroundTask.of("Decoding with " + k + " codebooks", context -> {
+        long mine = task.begin();
+        task.started(executor.execute(BackgroundTask.of("Decoding with " + k + " codebooks", context -> {
                     try (lease) {
                         return ClipEncoder.decodeFirst(lease.model(), clip, k, context);
                     }
                 })
-                .onProgress((f, msg) -> progressed(mine, f, msg))
+                .onProgress((f, msg) -> task.progressed(mine, f, msg))
                 .onSuccess(d -> {
-                    if (mine == generation && encoded.get() == clip) {
+                    if (task.isCurrent(mine) && encoded.get() == clip) {
                         decoded.set(d);
-                        status.set("Decoded from the first " + k + " of " + clip.numCodebooks() + " codebooks");
+                        task.setStatus("Decoded from the first " + k + " of " + clip.numCodebooks() + " codebooks");
                         then.accept(d);
                     }
                 })
-                .onFailure(e -> failed(mine, e))
-                .onCancelled(() -> cancelled(mine, "Decoding cancelled"))
-                .onFinished(() -> finished(mine)));
-    }
-
-    private long begin() {
-        cancel();
-        long mine = ++generation;
-        busy.set(true);
-        progress.set(-1);
-        error.set("");
-        return mine;
-    }
-
-    private void progressed(long mine, double fraction, String message) {
-        if (mine == generation) {
-            progress.set(fraction);
-            if (!message.isEmpty()) {
-                status.set(message);
-            }
-        }
-    }
-
-    private void failed(long mine, Throwable e) {
-        if (mine == generation) {
-            String m = e.getMessage();
-            error.set(m == null || m.isBlank() ? e.getClass().getSimpleName() : m);
-        }
-    }
-
-    private void cancelled(long mine, String message) {
-        if (mine == generation) {
-            status.set(message);
-        }
-    }
-
-    private void finished(long mine) {
-        if (mine == generation) {
-            busy.set(false);
-            progress.set(0);
-            running = null;
-        }
+                .onFailure(e -> task.failed(mine, e))
+                .onCancelled(() -> task.cancelled(mine, "Decoding cancelled"))
+                .onFinished(() -> task.finished(mine))));
     }
 
     private void rebuildGrid() {
@@ -445,7 +397,7 @@ public final class InspectViewModel {
 
     private void start(float[] samples, int rate, double from, double to) {
         if (!playback.available()) {
-            status.set(playbackNotice());
+            task.setStatus(playbackNotice());
             return;
         }
         playback.play(samples, rate, from, to, loop.get());
