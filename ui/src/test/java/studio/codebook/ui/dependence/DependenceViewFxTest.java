@@ -28,7 +28,7 @@ import studio.codebook.ui.controls.HeatmapCell;
 import studio.codebook.ui.controls.HeatmapLayout;
 import studio.codebook.ui.controls.HeatmapView;
 import studio.codebook.ui.inspect.InspectFixtures;
-import studio.codebook.ui.inspect.InspectFixtures.RecordingPlayback;
+import studio.codebook.ui.common.RecordingPlayback;
 import studio.codebook.ui.inspect.ViewScreenshots;
 
 @ExtendWith(ApplicationExtension.class)

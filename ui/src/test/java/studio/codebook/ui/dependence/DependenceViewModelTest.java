@@ -31,7 +31,7 @@ import studio.codebook.training.data.Split;
 import studio.codebook.training.data.TrackEntry;
 import studio.codebook.ui.common.CurrentThreadTaskExecutor;
 import studio.codebook.ui.inspect.InspectFixtures;
-import studio.codebook.ui.inspect.InspectFixtures.RecordingPlayback;
+import studio.codebook.ui.common.RecordingPlayback;
 
 class DependenceViewModelTest {
 

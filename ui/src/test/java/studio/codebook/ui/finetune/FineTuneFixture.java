@@ -4,18 +4,11 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
-import studio.codebook.ui.common.Playback;
 
 /** A folder of two 2-second chords and a corrupt WAV, a tiny base model, and a playback that records. */
 final class FineTuneFixture {
@@ -68,51 +61,4 @@ final class FineTuneFixture {
         vm.settings().modelNameProperty().set(name);
     }
 
-    /** Records what it is asked to play. */
-    static final class RecordingPlayback implements Playback {
-        final List<float[]> played = new ArrayList<>();
-        private final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper();
-        private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public String unavailableReason() {
-            return "";
-        }
-
-        @Override
-        public void play(float[] mono, int sampleRate, double startSeconds, double endSeconds, boolean loop) {
-            played.add(mono);
-            playing.set(true);
-        }
-
-        @Override
-        public void pause() {
-            playing.set(false);
-        }
-
-        @Override
-        public void resume() {
-            playing.set(true);
-        }
-
-        @Override
-        public void stop() {
-            playing.set(false);
-        }
-
-        @Override
-        public ReadOnlyDoubleProperty position() {
-            return position.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty playing() {
-            return playing.getReadOnlyProperty();
-        }
-    }
 }

@@ -24,6 +24,7 @@ import studio.codebook.training.data.CaptionSource;
 import studio.codebook.training.data.Manifest;
 import studio.codebook.training.data.Split;
 import studio.codebook.ui.common.CurrentThreadTaskExecutor;
+import studio.codebook.ui.common.RecordingPlayback;
 
 /** The Fine-tune view model with a same-thread executor: scan, caption edits, a 5-step run, cancel, A/B. */
 class FineTuneViewModelTest {
@@ -35,7 +36,7 @@ class FineTuneViewModelTest {
     Path models;
     Path base;
     final List<Path> created = new ArrayList<>();
-    FineTuneFixture.RecordingPlayback playback = new FineTuneFixture.RecordingPlayback();
+    RecordingPlayback playback = new RecordingPlayback(true);
     FineTuneViewModel vm;
 
     @BeforeEach
@@ -145,8 +146,8 @@ class FineTuneViewModelTest {
         assertTrue(ab.melBefore() > 0 && ab.melAfter() > 0);
         vm.comparison().playAfter();
         vm.comparison().playBefore();
-        assertEquals(2, playback.played.size());
-        assertTrue(playback.played.get(0) == ab.after() && playback.played.get(1) == ab.before());
+        assertEquals(2, playback.requests.size());
+        assertTrue(playback.requests.get(0).samples() == ab.after() && playback.requests.get(1).samples() == ab.before());
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.TextInputControlMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.codebook.ui.common.FxTaskExecutor;
+import studio.codebook.ui.common.RecordingPlayback;
 
 /**
  * Drives the Fine-tune view headless (Monocle): the folder is set programmatically (the native chooser
@@ -52,7 +53,7 @@ class FineTuneViewTest {
         Path base = FineTuneFixture.tinyModel(dir);
         executor = new FxTaskExecutor(2);
         vm = new FineTuneViewModel(executor, new SimpleObjectProperty<>(base), dir.resolve("data/models"),
-                created::add, new FineTuneFixture.RecordingPlayback());
+                created::add, new RecordingPlayback(true));
         stage.setScene(new Scene(new FineTuneView(vm), 1280, 800));
         stage.show();
     }

@@ -28,6 +28,7 @@ import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.ui.common.ClipSink;
 import studio.codebook.ui.common.CurrentThreadTaskExecutor;
+import studio.codebook.ui.common.RecordingPlayback;
 
 class GenerateViewModelTest {
 
@@ -37,7 +38,7 @@ class GenerateViewModelTest {
     Path dir;
 
     private CurrentThreadTaskExecutor executor;
-    private FakePlayback playback;
+    private RecordingPlayback playback;
     private List<ClipRecord> saved;
     private SimpleObjectProperty<MusicModel> modelProperty;
     private GenerateViewModel vm;
@@ -55,7 +56,7 @@ class GenerateViewModelTest {
     @BeforeEach
     void setUp() {
         executor = new CurrentThreadTaskExecutor();
-        playback = new FakePlayback(true);
+        playback = new RecordingPlayback(true);
         saved = new ArrayList<>();
         modelProperty = new SimpleObjectProperty<>(model);
         vm = new GenerateViewModel(executor, modelProperty, playback, sink());
@@ -265,7 +266,7 @@ class GenerateViewModelTest {
         vm.togglePlay(v);
         assertEquals("play 16000@16000 0.20-0.60 loop", playback.calls.get(playback.calls.size() - 1));
 
-        GenerateViewModel silent = new GenerateViewModel(executor, modelProperty, new FakePlayback(false), sink());
+        GenerateViewModel silent = new GenerateViewModel(executor, modelProperty, new RecordingPlayback(false), sink());
         silent.durationSecondsProperty().set(1);
         silent.promptProperty().set("rock");
         silent.generate();

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +32,7 @@ import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.ui.common.FxTaskExecutor;
+import studio.codebook.ui.common.RecordingPlayback;
 import studio.codebook.ui.controls.WaveformView;
 
 @ExtendWith(ApplicationExtension.class)
@@ -58,7 +58,7 @@ class GenerateViewTest {
 
     @Start
     void start(Stage stage) {
-        vm = new GenerateViewModel(executor, new SimpleObjectProperty<>(model), new FakePlayback(false),
+        vm = new GenerateViewModel(executor, new SimpleObjectProperty<>(model), new RecordingPlayback(false),
                 (clip, record) -> {
                     Path wav = store.resolve("clip-" + System.nanoTime() + ".wav");
                     WavWriter.write(clip, wav, 16);

@@ -6,16 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.model.ModelConfig;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
-import studio.codebook.ui.common.Playback;
 
 /** Tiny models, synthetic clips and a recording playback for the Inspect and Dependence tests. */
 public final class InspectFixtures {
@@ -64,70 +59,4 @@ public final class InspectFixtures {
         return file;
     }
 
-    /** A playback that records what it was asked to play and never makes a sound. */
-    public static final class RecordingPlayback implements Playback {
-
-        public record Request(float[] samples, int sampleRate, double start, double end, boolean loop) {
-        }
-
-        private final boolean available;
-        public final List<Request> requests = new ArrayList<>();
-        private final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper(0);
-        private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
-
-        public RecordingPlayback(boolean available) {
-            this.available = available;
-        }
-
-        public Request last() {
-            return requests.isEmpty() ? null : requests.get(requests.size() - 1);
-        }
-
-        /** Moves the playhead, as a real playback would while playing. */
-        public void advanceTo(double seconds) {
-            position.set(seconds);
-        }
-
-        @Override
-        public boolean available() {
-            return available;
-        }
-
-        @Override
-        public String unavailableReason() {
-            return available ? "" : "no sound card in the test machine";
-        }
-
-        @Override
-        public void play(float[] mono, int sampleRate, double startSeconds, double endSeconds, boolean loop) {
-            requests.add(new Request(mono, sampleRate, startSeconds, endSeconds, loop));
-            position.set(startSeconds);
-            playing.set(true);
-        }
-
-        @Override
-        public void pause() {
-            playing.set(false);
-        }
-
-        @Override
-        public void resume() {
-            playing.set(true);
-        }
-
-        @Override
-        public void stop() {
-            playing.set(false);
-        }
-
-        @Override
-        public ReadOnlyDoubleProperty position() {
-            return position.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty playing() {
-            return playing.getReadOnlyProperty();
-        }
-    }
 }

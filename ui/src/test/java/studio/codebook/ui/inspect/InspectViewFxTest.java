@@ -29,7 +29,7 @@ import studio.codebook.ui.controls.TokenGrid;
 import studio.codebook.ui.controls.TokenPalette;
 import studio.codebook.ui.controls.TokenStreamLayout;
 import studio.codebook.ui.controls.TokenStreamView;
-import studio.codebook.ui.inspect.InspectFixtures.RecordingPlayback;
+import studio.codebook.ui.common.RecordingPlayback;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectViewFxTest {

@@ -23,7 +23,7 @@ import studio.codebook.engine.stats.CodebookStatistics;
 import studio.codebook.ui.common.CurrentThreadTaskExecutor;
 import studio.codebook.ui.controls.TimeSpan;
 import studio.codebook.ui.controls.TokenGrid;
-import studio.codebook.ui.inspect.InspectFixtures.RecordingPlayback;
+import studio.codebook.ui.common.RecordingPlayback;
 
 class InspectViewModelTest {
 

@@ -11,17 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.codebook.engine.generate.ClipRecord;
 import studio.codebook.ui.common.CurrentThreadTaskExecutor;
-import studio.codebook.ui.common.Playback;
+import studio.codebook.ui.common.RecordingPlayback;
 
 class LibraryViewModelTest {
 
@@ -31,7 +27,7 @@ class LibraryViewModelTest {
     private ClipLibrary library;
     private final ObjectProperty<Path> selectedClip = new SimpleObjectProperty<>();
     private final List<ClipRecord> regenerated = new ArrayList<>();
-    private final FakePlayback playback = new FakePlayback();
+    private final RecordingPlayback playback = new RecordingPlayback(true, "no device here");
     private LibraryViewModel model;
     private Path piano;
     private Path techno;
@@ -96,8 +92,8 @@ class LibraryViewModelTest {
         assertFalse(model.selectedIsPlaying().get());
         model.play(clip);
         assertTrue(model.selectedIsPlaying().get());
-        assertEquals(4000, playback.lastSamples.length);
-        assertEquals(16_000, playback.lastRate);
+        assertEquals(4000, playback.last().samples().length);
+        assertEquals(16_000, playback.last().sampleRate());
         assertTrue(playback.playing().get());
         model.play(clip);
         assertFalse(playback.playing().get(), "paused");
@@ -117,59 +113,10 @@ class LibraryViewModelTest {
 
     @Test
     void withoutAnAudioDeviceTheReasonIsShown() {
-        playback.available = false;
+        playback.setAvailable(false);
         model.play(model.shown().get(0));
-        assertNull(playback.lastSamples);
+        assertNull(playback.last());
         assertEquals("no device here", model.message().get());
     }
 
-    static final class FakePlayback implements Playback {
-        boolean available = true;
-        float[] lastSamples;
-        int lastRate;
-        final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
-        final ReadOnlyDoubleWrapper position = new ReadOnlyDoubleWrapper();
-
-        @Override
-        public boolean available() {
-            return available;
-        }
-
-        @Override
-        public String unavailableReason() {
-            return available ? "" : "no device here";
-        }
-
-        @Override
-        public void play(float[] mono, int sampleRate, double startSeconds, double endSeconds, boolean loop) {
-            lastSamples = mono;
-            lastRate = sampleRate;
-            playing.set(true);
-        }
-
-        @Override
-        public void pause() {
-            playing.set(false);
-        }
-
-        @Override
-        public void resume() {
-            playing.set(true);
-        }
-
-        @Override
-        public void stop() {
-            playing.set(false);
-        }
-
-        @Override
-        public ReadOnlyDoubleProperty position() {
-            return position.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty playing() {
-            return playing.getReadOnlyProperty();
-        }
-    }
 }
