@@ -37,13 +37,19 @@ import studio.codebook.ui.library.LibraryClip;
  */
 class UserFilesCrashTest {
 
+    /** At least this many kills per test, */
     private static final int KILLS = 5;
+    /**
+     * and more, up to this many, until one has landed inside a write: where and when a kill lands is up to the
+     * machine (a fast disk makes writes short), so the test kills again rather than hope.
+     */
+    private static final int MAX_KILLS = 60;
 
     @Test
     void settingsSurviveAKillMidWrite(@TempDir Path home) throws Exception {
         Random random = new Random(7);
         int partialsLeft = 0;
-        for (int round = 0; round < KILLS; round++) {
+        for (int round = 0; round < KILLS || (partialsLeft == 0 && round < MAX_KILLS); round++) {
             long lastSaved = runAndKill("settings", home, random);
             SettingsStore store = new SettingsStore(home);
             assertTrue(store.notice().isEmpty(), "round " + round + ": " + store.notice().orElse(""));
@@ -57,7 +63,7 @@ class UserFilesCrashTest {
             System.out.printf("settings, kill %d: last reported save %d, file holds %d, %d .partial files%n",
                     round + 1, lastSaved, inFile, partialsLeft);
         }
-        assertTrue(partialsLeft > 0, "no kill landed inside a write (no .partial file left behind)");
+        assertTrue(partialsLeft > 0, "none of " + MAX_KILLS + " kills landed inside a write (no .partial file left behind)");
     }
 
     @Test
@@ -66,7 +72,7 @@ class UserFilesCrashTest {
         ClipLibrary library = new ClipLibrary(folder);
         Map<Path, String> intact = new HashMap<>();
         int partialsLeft = 0;
-        for (int round = 0; round < KILLS; round++) {
+        for (int round = 0; round < KILLS || (partialsLeft == 0 && round < MAX_KILLS); round++) {
             long lastSaved = runAndKill("library", folder, random);
             for (Map.Entry<Path, String> e : intact.entrySet()) {
                 assertEquals(e.getValue(), digest(e.getKey()), "round " + round + ": " + e.getKey() + " changed");
@@ -97,7 +103,7 @@ class UserFilesCrashTest {
                     + "sidecar, %d .partial files%n", round + 1, lastSaved, newest, clips.size(), withoutSidecar,
                     partialsLeft);
         }
-        assertTrue(partialsLeft > 0, "no kill landed inside a write (no .partial file left behind)");
+        assertTrue(partialsLeft > 0, "none of " + MAX_KILLS + " kills landed inside a write (no .partial file left behind)");
     }
 
     /**
