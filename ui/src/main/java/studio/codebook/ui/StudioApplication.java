@@ -113,9 +113,9 @@ public class StudioApplication extends Application {
         generate.setOnClipSelected(context.selectedClip()::set);
         generate.setStreamingOutput(StreamingOutput.of(context.playback()::openStream, PlaybackStream::append,
                 PlaybackStream::finish));
-        generate.history().restore(context.settings().current().promptHistory());
-        generate.history().items().addListener((ListChangeListener<String>) change -> {
-            List<String> items = List.copyOf(generate.history().items());
+        generate.prompt().history().restore(context.settings().current().promptHistory());
+        generate.prompt().history().items().addListener((ListChangeListener<String>) change -> {
+            List<String> items = List.copyOf(generate.prompt().history().items());
             context.settings().update(s -> {
                 StudioSettings out = s;
                 for (int i = items.size() - 1; i >= 0; i--) {

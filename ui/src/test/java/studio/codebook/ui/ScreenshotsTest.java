@@ -206,9 +206,9 @@ class ScreenshotsTest {
         GenerateViewModel generate = robot.lookup(".generate-view").queryAs(GenerateView.class).viewModel();
         robot.interact(() -> {
             generate.autoPlayProperty().set(false);
-            generate.promptProperty().set(PROMPT);
-            generate.durationSecondsProperty().set(SECONDS);
-            generate.variantCountProperty().set(2);
+            generate.prompt().promptProperty().set(PROMPT);
+            generate.sampling().durationSecondsProperty().set(SECONDS);
+            generate.sampling().variantCountProperty().set(2);
             generate.generate();
         });
         waitUntil(300, () -> generate.variants().size() == 2

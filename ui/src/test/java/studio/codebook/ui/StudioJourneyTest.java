@@ -126,7 +126,8 @@ class StudioJourneyTest {
         TextField duration = robot.from(generateView).lookup("#duration .text-field").queryAs(TextField.class);
         robot.clickOn(duration).type(KeyCode.END).eraseText(duration.getText().length()).write("2");
         robot.clickOn("#prompt").write(PROMPT);
-        assertEquals(2.0, generate.durationSecondsProperty().get(), "the typed duration counts on leaving the field");
+        assertEquals(2.0, generate.sampling().durationSecondsProperty().get(),
+                "the typed duration counts on leaving the field");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitUntil(60, () -> generate.variants().size() == 1
                 && generate.variants().get(0).state() == VariantViewModel.State.DONE);
@@ -215,12 +216,12 @@ class StudioJourneyTest {
 
         // Regenerate from the Library: the clip's prompt and seed come back into Generate (locked)
         robot.interact(() -> {
-            generate.promptProperty().set("something else entirely");
-            generate.seedLockedProperty().set(false);
-            generate.rollSeed();
-            generate.variantCountProperty().set(3);
+            generate.prompt().promptProperty().set("something else entirely");
+            generate.sampling().seedLockedProperty().set(false);
+            generate.sampling().rollSeed();
+            generate.sampling().variantCountProperty().set(3);
         });
-        assertFalse(generate.seedProperty().get() == seed, "the seed field changed before regenerating");
+        assertFalse(generate.sampling().seedProperty().get() == seed, "the seed field changed before regenerating");
         assertTrue(variantToggle(robot, generateView, 3).isSelected(), "the variants switch follows the view model");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         robot.clickOn(firstRow(robot, table));
@@ -228,7 +229,7 @@ class StudioJourneyTest {
         assertEquals(StudioView.GENERATE, window.selected());
         assertEquals(PROMPT, robot.lookup("#prompt").queryAs(TextArea.class).getText());
         assertEquals(Long.toString(seed), robot.lookup("#seed").queryAs(TextField.class).getText());
-        assertEquals(1, generate.variantCountProperty().get());
+        assertEquals(1, generate.sampling().variantCountProperty().get());
         assertTrue(variantToggle(robot, generateView, 1).isSelected(), "the variants switch shows 1");
         assertFalse(variantToggle(robot, generateView, 3).isSelected());
         assertTrue(robot.lookup("#seed-lock").queryAs(ToggleButton.class).isSelected());
@@ -240,8 +241,8 @@ class StudioJourneyTest {
         GenerateView generateView = robot.lookup(".generate-view").queryAs(GenerateView.class);
         GenerateViewModel generate = generateView.viewModel();
         robot.interact(() -> {
-            generate.durationSecondsProperty().set(6);
-            generate.promptProperty().set(PROMPT);
+            generate.sampling().durationSecondsProperty().set(6);
+            generate.prompt().promptProperty().set(PROMPT);
             generate.generate();
         });
         waitUntil(30, () -> generate.progressProperty().get() > 0.05);

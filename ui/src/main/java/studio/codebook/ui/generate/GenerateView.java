@@ -76,12 +76,15 @@ public final class GenerateView extends BorderPane {
     // ---- the form ----
 
     private Node form() {
+        PromptDraft draft = vm.prompt();
+        SamplingSettings settings = vm.sampling();
+        Continuation continued = vm.continuation();
         TextArea prompt = new TextArea();
         prompt.setId("prompt");
         prompt.setPromptText("Describe the music: genre, instrument, mood, tempo, key…");
         prompt.setWrapText(true);
         prompt.setPrefRowCount(3);
-        prompt.textProperty().bindBidirectional(vm.promptProperty());
+        prompt.textProperty().bindBidirectional(draft.promptProperty());
         prompt.setTooltip(new Tooltip("What to generate. Ctrl+Enter generates."));
 
         MenuButton history = new MenuButton("Recent");
@@ -89,23 +92,23 @@ public final class GenerateView extends BorderPane {
         history.setTooltip(new Tooltip("Prompts you generated from, most recent first"));
         Runnable fillHistory = () -> {
             history.getItems().clear();
-            for (String p : vm.history().items()) {
+            for (String p : draft.history().items()) {
                 MenuItem item = new MenuItem(p.length() > 70 ? p.substring(0, 69) + "…" : p);
-                item.setOnAction(e -> vm.promptProperty().set(p));
+                item.setOnAction(e -> draft.promptProperty().set(p));
                 history.getItems().add(item);
             }
-            history.setDisable(vm.history().items().isEmpty());
+            history.setDisable(draft.history().items().isEmpty());
         };
-        vm.history().items().addListener((ListChangeListener<String>) c -> fillHistory.run());
+        draft.history().items().addListener((ListChangeListener<String>) c -> fillHistory.run());
         fillHistory.run();
 
         FlowPane chips = new FlowPane(6, 6);
         chips.getStyleClass().add("preset-chips");
-        for (PresetPrompts.Preset p : vm.presets()) {
+        for (PresetPrompts.Preset p : draft.presets()) {
             Button chip = new Button(p.label());
             chip.getStyleClass().add("chip");
             chip.setTooltip(new Tooltip("Use the example prompt: " + p.prompt()));
-            chip.setOnAction(e -> vm.applyPreset(p));
+            chip.setOnAction(e -> draft.applyPreset(p));
             chips.getChildren().add(chip);
         }
 
@@ -113,22 +116,22 @@ public final class GenerateView extends BorderPane {
         composed.getStyleClass().add("composed-prompt");
         composed.setWrapText(true);
         composed.textProperty().bind(Bindings.createStringBinding(() -> {
-            String c = vm.composedPromptProperty().get();
-            return c.equals(vm.promptProperty().get() == null ? "" : vm.promptProperty().get().strip()) ? ""
+            String c = draft.composedPromptProperty().get();
+            return c.equals(draft.promptProperty().get() == null ? "" : draft.promptProperty().get().strip()) ? ""
                     : "The model reads: " + c;
-        }, vm.composedPromptProperty(), vm.promptProperty()));
+        }, draft.composedPromptProperty(), draft.promptProperty()));
         hideWhenEmpty(composed);
         Label note = new Label();
         note.getStyleClass().add("prompt-note");
         note.setWrapText(true);
-        note.textProperty().bind(vm.promptNoteProperty());
+        note.textProperty().bind(draft.promptNoteProperty());
         hideWhenEmpty(note);
 
         TextField tempo = new TextField();
         tempo.setId("tempo");
         tempo.setPromptText("BPM");
         tempo.setPrefColumnCount(5);
-        tempo.textProperty().bindBidirectional(vm.tempoProperty());
+        tempo.textProperty().bindBidirectional(draft.tempoProperty());
         tempo.setTooltip(new Tooltip("Optional tempo in BPM, added to the prompt as \"…, 120 BPM\" unless the prompt "
                 + "already names one"));
         ComboBox<String> key = new ComboBox<>();
@@ -137,35 +140,35 @@ public final class GenerateView extends BorderPane {
         key.setPromptText("Key");
         key.getItems().add("");
         key.getItems().addAll(PromptComposer.keys());
-        key.valueProperty().bindBidirectional(vm.keyProperty());
+        key.valueProperty().bindBidirectional(draft.keyProperty());
         key.setTooltip(new Tooltip("Optional key, e.g. D minor or F#m, added to the prompt as \"…, in D minor\""));
         TextField negative = new TextField();
         negative.setId("negative");
         negative.setPromptText("What to steer away from (optional)");
-        negative.textProperty().bindBidirectional(vm.negativePromptProperty());
+        negative.textProperty().bindBidirectional(draft.negativePromptProperty());
         negative.setTooltip(new Tooltip("Negative prompt: guidance pushes away from it instead of from silence"));
 
-        Spinner<Double> duration = doubleSpinner(vm.durationSecondsProperty(), 1, 120, 1);
+        Spinner<Double> duration = doubleSpinner(settings.durationSecondsProperty(), 1, 120, 1);
         duration.setId("duration");
         duration.setTooltip(new Tooltip("Seconds of new audio (after any audio you continue)"));
 
         // the segmented button puts its buttons in its own toggle group
         SegmentedButton variants = new SegmentedButton();
-        for (int n = 1; n <= GenerateViewModel.MAX_VARIANTS; n++) {
+        for (int n = 1; n <= SamplingSettings.MAX_VARIANTS; n++) {
             ToggleButton b = new ToggleButton(Integer.toString(n));
             int count = n;
             b.setUserData(n);
             b.setTooltip(new Tooltip("Make " + n + " variant" + (n == 1 ? "" : "s") + " of the prompt, with seeds "
                     + "seed … seed + " + (n - 1)));
             b.setOnAction(e -> {
-                vm.variantCountProperty().set(count);
+                settings.variantCountProperty().set(count);
                 b.setSelected(true); // one is always chosen
             });
             variants.getButtons().add(b);
         }
         Runnable syncVariants = () -> variants.getButtons().forEach(t ->
-                t.setSelected((int) t.getUserData() == vm.variantCountProperty().get()));
-        vm.variantCountProperty().addListener(o -> syncVariants.run());
+                t.setSelected((int) t.getUserData() == settings.variantCountProperty().get()));
+        settings.variantCountProperty().addListener(o -> syncVariants.run());
         syncVariants.run();
 
         GridPane basics = grid();
@@ -176,16 +179,16 @@ public final class GenerateView extends BorderPane {
 
         Label continuing = new Label();
         continuing.getStyleClass().add("continuation");
-        continuing.textProperty().bind(Bindings.createStringBinding(() -> vm.continuationProperty().get() == null
-                ? "" : "Continuing " + vm.continuationProperty().get().getFileName() + " ("
-                + GenerateViewModel.seconds(vm.continuationSecondsProperty().get()) + ")",
-                vm.continuationProperty(), vm.continuationSecondsProperty()));
+        continuing.textProperty().bind(Bindings.createStringBinding(() -> continued.fileProperty().get() == null
+                ? "" : "Continuing " + continued.fileProperty().get().getFileName() + " ("
+                + StatusText.seconds(continued.secondsProperty().get()) + ")",
+                continued.fileProperty(), continued.secondsProperty()));
         Button clearContinuation = new Button("✕");
         clearContinuation.setTooltip(new Tooltip("Stop continuing this file: generate from the prompt alone"));
-        clearContinuation.setOnAction(e -> vm.clearContinuation());
+        clearContinuation.setOnAction(e -> continued.clear());
         HBox continuationRow = new HBox(6, continuing, clearContinuation);
         continuationRow.setAlignment(Pos.CENTER_LEFT);
-        continuationRow.visibleProperty().bind(vm.continuationProperty().isNotNull());
+        continuationRow.visibleProperty().bind(continued.fileProperty().isNotNull());
         continuationRow.managedProperty().bind(continuationRow.visibleProperty());
         Label dropHint = new Label("Drop a WAV file here to continue it.");
         dropHint.getStyleClass().add("hint");
@@ -245,17 +248,18 @@ public final class GenerateView extends BorderPane {
     }
 
     private Node advanced() {
-        Spinner<Integer> topK = intSpinner(vm.topKProperty(), 0, 4096, 10);
+        SamplingSettings settings = vm.sampling();
+        Spinner<Integer> topK = intSpinner(settings.topKProperty(), 0, 4096, 10);
         topK.setId("top-k");
         topK.setTooltip(new Tooltip("Sample among the k most likely codes (0 = no limit). Lower is safer."));
-        Spinner<Double> topP = doubleSpinner(vm.topPProperty(), 0, 1, 0.05);
+        Spinner<Double> topP = doubleSpinner(settings.topPProperty(), 0, 1, 0.05);
         topP.setId("top-p");
         topP.setTooltip(new Tooltip("Nucleus sampling: the smallest set of codes reaching this probability "
                 + "(0 = off; when on it replaces top-k)"));
-        Spinner<Double> temperature = doubleSpinner(vm.temperatureProperty(), 0.05, 3, 0.05);
+        Spinner<Double> temperature = doubleSpinner(settings.temperatureProperty(), 0.05, 3, 0.05);
         temperature.setId("temperature");
         temperature.setTooltip(new Tooltip("1 = as trained; lower = safer and more repetitive, higher = wilder"));
-        Spinner<Double> cfg = doubleSpinner(vm.cfgScaleProperty(), 0, 10, 0.5);
+        Spinner<Double> cfg = doubleSpinner(settings.cfgScaleProperty(), 0, 10, 0.5);
         cfg.setId("cfg");
         cfg.setTooltip(new Tooltip("Classifier-free guidance: how strongly to follow the prompt (1 = no guidance, "
                 + "3 is usual)"));
@@ -265,23 +269,23 @@ public final class GenerateView extends BorderPane {
         seed.setPrefColumnCount(10);
         UnaryOperator<TextFormatter.Change> digits = c -> c.getControlNewText().matches("\\d{0,18}") ? c : null;
         TextFormatter<Long> formatter = new TextFormatter<>(new javafx.util.converter.LongStringConverter(),
-                vm.seedProperty().get(), digits);
+                settings.seedProperty().get(), digits);
         seed.setTextFormatter(formatter);
         formatter.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.seedProperty().get()) {
-                vm.seedProperty().set(now);
+            if (now != null && now != settings.seedProperty().get()) {
+                settings.seedProperty().set(now);
             }
         });
-        vm.seedProperty().addListener((obs, old, now) -> formatter.setValue(now.longValue()));
+        settings.seedProperty().addListener((obs, old, now) -> formatter.setValue(now.longValue()));
         seed.setTooltip(new Tooltip("The random seed of variant 1: the same seed, prompt and settings make the same "
                 + "clip"));
         ToggleButton lock = new ToggleButton("🔒");
         lock.setId("seed-lock");
-        lock.selectedProperty().bindBidirectional(vm.seedLockedProperty());
+        lock.selectedProperty().bindBidirectional(settings.seedLockedProperty());
         lock.setTooltip(new Tooltip("Lock the seed: every run reuses it. Unlocked, each run draws a new seed."));
         Button dice = new Button("🎲");
         dice.setId("seed-dice");
-        dice.setOnAction(e -> vm.rollSeed());
+        dice.setOnAction(e -> settings.rollSeed());
         dice.setTooltip(new Tooltip("Draw a new random seed"));
         ToggleButton autoPlay = new ToggleButton("Auto-play");
         autoPlay.selectedProperty().bindBidirectional(vm.autoPlayProperty());
@@ -359,7 +363,7 @@ public final class GenerateView extends BorderPane {
         });
         addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             Optional<File> file = audioFile(e);
-            file.ifPresent(f -> vm.continueFrom(f.toPath()));
+            file.ifPresent(f -> vm.continuation().continueFrom(f.toPath()));
             e.setDropCompleted(file.isPresent());
             e.consume();
         });

@@ -60,7 +60,7 @@ class GenerateViewModelTest {
         saved = new ArrayList<>();
         modelProperty = new SimpleObjectProperty<>(model);
         vm = new GenerateViewModel(executor, modelProperty, playback, sink());
-        vm.durationSecondsProperty().set(1);
+        vm.sampling().durationSecondsProperty().set(1);
     }
 
     /** Stores like the library: WAV and sidecar in a folder. */
@@ -76,12 +76,12 @@ class GenerateViewModelTest {
 
     @Test
     void generatesEveryVariantAndStoresEachWithItsRecord() throws IOException {
-        vm.promptProperty().set("warm lo-fi beat with a piano");
-        vm.tempoProperty().set("80");
-        vm.keyProperty().set("Dm");
-        vm.seedProperty().set(1234);
-        vm.seedLockedProperty().set(true);
-        vm.variantCountProperty().set(2);
+        vm.prompt().promptProperty().set("warm lo-fi beat with a piano");
+        vm.prompt().tempoProperty().set("80");
+        vm.prompt().keyProperty().set("Dm");
+        vm.sampling().seedProperty().set(1234);
+        vm.sampling().seedLockedProperty().set(true);
+        vm.sampling().variantCountProperty().set(2);
         List<Path> reported = new ArrayList<>();
         vm.setOnClipsSaved(reported::addAll);
 
@@ -103,7 +103,7 @@ class GenerateViewModelTest {
         assertEquals(List.of(vm.variants().get(0).file(), vm.variants().get(1).file()), reported);
         assertTrue(vm.statusProperty().get().startsWith("Made 2 clips"), vm.statusProperty().get());
         assertTrue(vm.statusProperty().get().contains("seed 1234"), vm.statusProperty().get());
-        assertEquals(List.of("warm lo-fi beat with a piano"), vm.history().items());
+        assertEquals(List.of("warm lo-fi beat with a piano"), vm.prompt().history().items());
         assertFalse(vm.runningProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
         assertTrue(vm.canGenerateProperty().get());
@@ -112,32 +112,32 @@ class GenerateViewModelTest {
 
     @Test
     void theSameLockedSeedMakesTheSameAudioAndAnUnlockedSeedIsDrawnAndShown() {
-        vm.promptProperty().set("techno with a saw lead");
-        vm.seedProperty().set(7);
-        vm.seedLockedProperty().set(true);
+        vm.prompt().promptProperty().set("techno with a saw lead");
+        vm.sampling().seedProperty().set(7);
+        vm.sampling().seedLockedProperty().set(true);
         vm.generate();
         float[] first = vm.variants().get(0).audio().copy();
         vm.generate();
         assertEquals(7L, vm.seedUsedProperty().get());
         org.junit.jupiter.api.Assertions.assertArrayEquals(first, vm.variants().get(0).audio().copy());
 
-        vm.seedLockedProperty().set(false);
+        vm.sampling().seedLockedProperty().set(false);
         vm.generate();
         long used = vm.seedUsedProperty().get();
-        assertEquals(vm.seedProperty().get(), used, "the seed field shows the seed the run used");
+        assertEquals(vm.sampling().seedProperty().get(), used, "the seed field shows the seed the run used");
         assertEquals(used, saved.get(saved.size() - 1).seed());
     }
 
     @Test
     void cancelStoresNothingAndKeepsTheSettings() {
-        vm.promptProperty().set("ambient pad");
-        vm.variantCountProperty().set(3);
+        vm.prompt().promptProperty().set("ambient pad");
+        vm.sampling().variantCountProperty().set(3);
         executor.cancelNext();
         vm.generate();
 
         assertTrue(saved.isEmpty());
         assertTrue(vm.statusProperty().get().startsWith("Cancelled"), vm.statusProperty().get());
-        assertEquals("ambient pad", vm.promptProperty().get());
+        assertEquals("ambient pad", vm.prompt().promptProperty().get());
         assertEquals(3, vm.variants().size());
         vm.variants().forEach(v -> assertEquals(VariantViewModel.State.CANCELLED, v.state()));
         assertFalse(vm.runningProperty().get());
@@ -149,19 +149,19 @@ class GenerateViewModelTest {
 
     @Test
     void anEmptyPromptBlocksGenerateWithAClearMessage() {
-        vm.promptProperty().set("   ");
+        vm.prompt().promptProperty().set("   ");
         assertFalse(vm.canGenerateProperty().get());
         assertEquals(GenerateViewModel.EMPTY_PROMPT, vm.blockedReasonProperty().get());
         vm.generate();
         assertEquals(GenerateViewModel.EMPTY_PROMPT, vm.statusProperty().get());
         assertTrue(saved.isEmpty());
 
-        vm.promptProperty().set("jazz");
-        vm.tempoProperty().set("very fast");
+        vm.prompt().promptProperty().set("jazz");
+        vm.prompt().tempoProperty().set("very fast");
         assertFalse(vm.canGenerateProperty().get());
         assertTrue(vm.blockedReasonProperty().get().startsWith("Tempo must be"));
 
-        vm.tempoProperty().set("");
+        vm.prompt().tempoProperty().set("");
         modelProperty.set(null);
         assertFalse(vm.canGenerateProperty().get());
         assertTrue(vm.blockedReasonProperty().get().startsWith("No model is loaded"));
@@ -173,11 +173,11 @@ class GenerateViewModelTest {
     void continuesADroppedWav() throws IOException {
         Path wav = dir.resolve("idea.wav");
         WavWriter.write(AudioClip.mono(new float[8000], 16_000), wav, 16); // 0.5 s
-        vm.continueFrom(wav);
-        assertEquals(wav, vm.continuationProperty().get());
-        assertEquals(0.5, vm.continuationSecondsProperty().get(), 1e-9);
-        vm.promptProperty().set("piano");
-        vm.seedLockedProperty().set(true);
+        vm.continuation().continueFrom(wav);
+        assertEquals(wav, vm.continuation().fileProperty().get());
+        assertEquals(0.5, vm.continuation().secondsProperty().get(), 1e-9);
+        vm.prompt().promptProperty().set("piano");
+        vm.sampling().seedLockedProperty().set(true);
         vm.generate();
 
         ClipRecord r = saved.get(0);
@@ -187,30 +187,30 @@ class GenerateViewModelTest {
 
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "not audio");
-        vm.clearContinuation();
-        vm.continueFrom(text);
-        assertNull(vm.continuationProperty().get());
+        vm.continuation().clear();
+        vm.continuation().continueFrom(text);
+        assertNull(vm.continuation().fileProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Can't continue notes.wav"), vm.statusProperty().get());
     }
 
     @Test
     void loadPutsARecordsSettingsBackSoGenerateMakesTheClipAgain() {
-        vm.promptProperty().set("chiptune with a square lead");
-        vm.variantCountProperty().set(2);
-        vm.cfgScaleProperty().set(2.5);
-        vm.topKProperty().set(50);
+        vm.prompt().promptProperty().set("chiptune with a square lead");
+        vm.sampling().variantCountProperty().set(2);
+        vm.sampling().cfgScaleProperty().set(2.5);
+        vm.sampling().topKProperty().set(50);
         vm.generate();
         VariantViewModel second = vm.variants().get(1);
         float[] audio = second.audio().copy();
 
         GenerateViewModel fresh = new GenerateViewModel(executor, modelProperty, playback, sink());
         fresh.load(second.record());
-        assertEquals("chiptune with a square lead", fresh.promptProperty().get());
-        assertEquals(second.seed(), fresh.seedProperty().get());
-        assertTrue(fresh.seedLockedProperty().get());
-        assertEquals(1, fresh.variantCountProperty().get());
-        assertEquals(2.5, fresh.cfgScaleProperty().get());
-        assertEquals(50, fresh.topKProperty().get());
+        assertEquals("chiptune with a square lead", fresh.prompt().promptProperty().get());
+        assertEquals(second.seed(), fresh.sampling().seedProperty().get());
+        assertTrue(fresh.sampling().seedLockedProperty().get());
+        assertEquals(1, fresh.sampling().variantCountProperty().get());
+        assertEquals(2.5, fresh.sampling().cfgScaleProperty().get());
+        assertEquals(50, fresh.sampling().topKProperty().get());
         fresh.generate();
         float[] again = fresh.variants().get(0).audio().copy();
         assertEquals(audio.length, again.length);
@@ -224,9 +224,9 @@ class GenerateViewModelTest {
 
     @Test
     void exportsWavAndFlacWithMetadataAndSidecar() throws IOException {
-        vm.promptProperty().set("house groove with an organ");
-        vm.seedLockedProperty().set(true);
-        vm.seedProperty().set(99);
+        vm.prompt().promptProperty().set("house groove with an organ");
+        vm.sampling().seedLockedProperty().set(true);
+        vm.sampling().seedProperty().set(99);
         vm.generate();
         VariantViewModel v = vm.variants().get(0);
         for (ExportFormat f : ExportFormat.values()) {
@@ -247,7 +247,7 @@ class GenerateViewModelTest {
 
     @Test
     void playPausesResumesAndExplainsAMissingDevice() {
-        vm.promptProperty().set("rock");
+        vm.prompt().promptProperty().set("rock");
         vm.autoPlayProperty().set(false);
         vm.generate();
         VariantViewModel v = vm.variants().get(0);
@@ -267,8 +267,8 @@ class GenerateViewModelTest {
         assertEquals("play 16000@16000 0.20-0.60 loop", playback.calls.get(playback.calls.size() - 1));
 
         GenerateViewModel silent = new GenerateViewModel(executor, modelProperty, new RecordingPlayback(false), sink());
-        silent.durationSecondsProperty().set(1);
-        silent.promptProperty().set("rock");
+        silent.sampling().durationSecondsProperty().set(1);
+        silent.prompt().promptProperty().set("rock");
         silent.generate();
         assertEquals(1, silent.variants().size(), "generation works without a device");
         assertFalse(silent.playbackAvailable());
@@ -292,8 +292,8 @@ class GenerateViewModelTest {
                 finished[0] = true;
             }
         });
-        vm.promptProperty().set("lo-fi");
-        vm.durationSecondsProperty().set(2);
+        vm.prompt().promptProperty().set("lo-fi");
+        vm.sampling().durationSecondsProperty().set(2);
         vm.generate();
         assertTrue(streamed.size() >= 2, "chunks streamed: " + streamed.size());
         assertTrue(finished[0]);

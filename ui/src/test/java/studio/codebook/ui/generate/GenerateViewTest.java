@@ -65,7 +65,7 @@ class GenerateViewTest {
                     saved.add(wav);
                     return wav;
                 });
-        vm.durationSecondsProperty().set(1);
+        vm.sampling().durationSecondsProperty().set(1);
         stage.setScene(new Scene(new GenerateView(vm), 1280, 800));
         stage.show();
     }
@@ -114,9 +114,9 @@ class GenerateViewTest {
     @Test
     void aPresetChipFillsThePromptAndVariantsMakeThatManyCards(FxRobot robot) throws TimeoutException {
         robot.clickOn("Techno");
-        assertEquals("energetic techno with a saw lead, 128 BPM", vm.promptProperty().get());
+        assertEquals("energetic techno with a saw lead, 128 BPM", vm.prompt().promptProperty().get());
         robot.clickOn("3");
-        assertEquals(3, vm.variantCountProperty().get());
+        assertEquals(3, vm.sampling().variantCountProperty().get());
         robot.clickOn("#generate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.variants().size() == 3
                 && vm.variants().stream().allMatch(v -> v.state() == VariantViewModel.State.DONE));
