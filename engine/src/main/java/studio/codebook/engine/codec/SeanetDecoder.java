@@ -1,6 +1,7 @@
 package studio.codebook.engine.codec;
 
 import java.util.List;
+import studio.codebook.engine.init.SeededBlockBuilder;
 
 /**
  * SEANet decoder (EnCodec's): latent [B, D, T] → audio [B, channels, T·hop]. The caller trims to
@@ -17,8 +18,8 @@ import java.util.List;
 public final class SeanetDecoder extends SeanetStack {
 
     SeanetDecoder(Builder builder) {
-        super(builder.config, builder.seed);
-        SeanetConfig c = builder.config;
+        super(builder.config(), builder.seed());
+        SeanetConfig c = builder.config();
         List<Integer> ratios = c.ratios();
         int channels = c.filters() << ratios.size();
         layer("conv_in", conv(c.dimension(), channels, c.kernelSize(), 1), false);
@@ -53,27 +54,17 @@ public final class SeanetDecoder extends SeanetStack {
     }
 
     /** Builder: {@code setConfig} is required; {@code optSeed} (default 0) fixes the initial weights. */
-    public static final class Builder {
-        private SeanetConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<SeanetConfig, Builder> {
 
         Builder() {}
 
-        public Builder setConfig(SeanetConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of the initial weights (drawn from a {@link java.util.Random}, reproducible). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public SeanetDecoder build() {
-            if (config == null) {
-                throw new IllegalArgumentException("the decoder needs a SeanetConfig");
-            }
+            requireConfig("the decoder needs a SeanetConfig");
             return new SeanetDecoder(this);
         }
     }

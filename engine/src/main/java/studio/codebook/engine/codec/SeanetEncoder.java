@@ -1,6 +1,7 @@
 package studio.codebook.engine.codec;
 
 import java.util.List;
+import studio.codebook.engine.init.SeededBlockBuilder;
 
 /**
  * SEANet encoder (EnCodec's): audio [B, channels, L] → latent [B, D, T], T = ⌈L / hop⌉.
@@ -26,8 +27,8 @@ import java.util.List;
 public final class SeanetEncoder extends SeanetStack {
 
     SeanetEncoder(Builder builder) {
-        super(builder.config, builder.seed);
-        SeanetConfig c = builder.config;
+        super(builder.config(), builder.seed());
+        SeanetConfig c = builder.config();
         int channels = c.filters();
         layer("conv_in", conv(c.channels(), channels, c.kernelSize(), 1), false);
         List<Integer> ratios = c.ratios();
@@ -62,27 +63,17 @@ public final class SeanetEncoder extends SeanetStack {
     }
 
     /** Builder: {@code setConfig} is required; {@code optSeed} (default 0) fixes the initial weights. */
-    public static final class Builder {
-        private SeanetConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<SeanetConfig, Builder> {
 
         Builder() {}
 
-        public Builder setConfig(SeanetConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of the initial weights (drawn from a {@link java.util.Random}, reproducible). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public SeanetEncoder build() {
-            if (config == null) {
-                throw new IllegalArgumentException("the encoder needs a SeanetConfig");
-            }
+            requireConfig("the encoder needs a SeanetConfig");
             return new SeanetEncoder(this);
         }
     }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlockBuilder;
 import studio.codebook.engine.init.SeededValues;
 
 /**
@@ -94,8 +95,8 @@ public final class TransformerLm extends AbstractBlock {
 
     private TransformerLm(Builder builder) {
         super(VERSION);
-        this.config = builder.config;
-        this.seed = builder.seed;
+        this.config = builder.config();
+        this.seed = builder.seed();
         int d = config.dim();
         int k = config.codebooks();
         embedding = weight("emb.weight", new Shape((long) k * config.vocabulary(), d));
@@ -457,27 +458,17 @@ public final class TransformerLm extends AbstractBlock {
     }
 
     /** Builder: {@code setConfig} is required. */
-    public static final class Builder {
-        private LmConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<LmConfig, Builder> {
 
         Builder() {}
 
-        public Builder setConfig(LmConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of the initial weights (default 0). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public TransformerLm build() {
-            if (config == null) {
-                throw new IllegalArgumentException("TransformerLm needs a config (setConfig)");
-            }
+            requireConfig("TransformerLm needs a config (setConfig)");
             return new TransformerLm(this);
         }
     }

@@ -3,12 +3,9 @@ package studio.codebook.engine.quantize;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlockBuilder;
 
 /**
  * Product vector quantizer: the latent's D channels are split into K consecutive groups of D/K
@@ -35,8 +32,8 @@ public final class ProductVectorQuantizer extends AbstractQuantizer {
     private final int subDimension;
 
     private ProductVectorQuantizer(Builder builder) {
-        super(builder.config, builder.seed, builder.config.dimension() / builder.config.codebooks());
-        this.subDimension = builder.config.dimension() / builder.config.codebooks();
+        super(builder.config(), builder.seed(), builder.config().dimension() / builder.config().codebooks());
+        this.subDimension = builder.config().dimension() / builder.config().codebooks();
     }
 
     public static Builder builder() {
@@ -48,167 +45,84 @@ public final class ProductVectorQuantizer extends AbstractQuantizer {
         return subDimension;
     }
 
-    /** {@inheritDoc} */
     @Override
-    public QuantizedLatent quantize(ParameterStore ps, NDArray latent, boolean training) {
-        ensureInitialised(ps, latent);
+    protected QuantizedLatent quantizeInternal(ParameterStore ps, NDArray latent, int used, boolean training) {
         long batch = latent.getShape().get(0);
         long time = latent.getShape().get(2);
-        int used = codebooksForBatch(training);
-        NDArray quantized;
-        NDArray codes;
-        NDArray loss;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList subVectors = latent.split(numCodebooks(), 1);
-            NDList parts = new NDList(numCodebooks());
-            NDList usedCodes = new NDList(used);
-            NDArray lossSum = null;
-            for (int k = 0; k < numCodebooks(); k++) {
-                if (k >= used) {
-                    parts.add(latent.getManager().zeros(new Shape(batch, subDimension, time), latent.getDataType()));
-                    continue;
-                }
-                Codebook codebook = codebook(k);
-                NDArray x = frames(subVectors.get(k));
-                NDArray xd = x.stopGradient();
-                if (training) {
-                    codebook.initialiseIfNeeded(ps, xd);
-                }
-                NDArray c = codebook.encode(ps, xd);
-                NDArray q = codebook.decode(ps, c);
-                if (training) {
-                    codebook.update(ps, xd, c);
-                }
-                NDArray stageLoss = x.sub(q).square().mean();
-                lossSum = lossSum == null ? stageLoss : lossSum.add(stageLoss);
-                NDArray out = training ? x.add(q.sub(x).stopGradient()) : q;
-                parts.add(unframes(out, batch, time));
-                usedCodes.add(c);
+        NDList subVectors = latent.split(numCodebooks(), 1);
+        NDList parts = new NDList(numCodebooks());
+        NDList usedCodes = new NDList(used);
+        NDArray lossSum = null;
+        for (int k = 0; k < numCodebooks(); k++) {
+            if (k >= used) {
+                parts.add(latent.getManager().zeros(new Shape(batch, subDimension, time), latent.getDataType()));
+                continue;
             }
-            quantized = keep(NDArrays.concat(parts, 1));
-            codes = keep(stackCodes(usedCodes, batch, time));
-            loss = keep(lossSum.mul(Scalars.of(lossSum, config().commitmentWeight() / used)));
+            NDArray x = frames(subVectors.get(k));
+            Assignment a = assign(ps, k, x.stopGradient(), training);
+            NDArray q = a.codewords();
+            lossSum = plus(lossSum, x.sub(q).square().mean());
+            NDArray out = training ? x.add(q.sub(x).stopGradient()) : q;
+            parts.add(unframes(out, batch, time));
+            usedCodes.add(a.codes());
         }
-        handOver(latent.getManager(), quantized, codes, loss);
-        return new QuantizedLatent(quantized, codes, loss, used);
+        return new QuantizedLatent(NDArrays.concat(parts, 1), stackCodes(usedCodes, batch, time),
+                commitmentLoss(lossSum, used), used);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public NDArray encode(ParameterStore ps, NDArray latent, int k) {
-        ensureInitialised(ps, latent);
-        checkK(k);
-        long batch = latent.getShape().get(0);
-        long time = latent.getShape().get(2);
-        NDArray codes;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList subVectors = latent.stopGradient().split(numCodebooks(), 1);
-            NDList perCodebook = new NDList(k);
-            for (int s = 0; s < k; s++) {
-                perCodebook.add(codebook(s).encode(ps, frames(subVectors.get(s))));
-            }
-            codes = keep(stackCodes(perCodebook, batch, time));
+    protected NDList encodeInternal(ParameterStore ps, NDArray detachedLatent, int k) {
+        NDList subVectors = detachedLatent.split(numCodebooks(), 1);
+        NDList perCodebook = new NDList(k);
+        for (int s = 0; s < k; s++) {
+            perCodebook.add(codebook(s).encode(ps, frames(subVectors.get(s))));
         }
-        handOver(latent.getManager(), codes);
-        return codes;
+        return perCodebook;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>With codes of k &lt; K codebooks, sub-vectors k+1..K of the result are zeros.
-     */
+    /** With codes of k &lt; K codebooks, sub-vectors k+1..K of the result are zeros. */
     @Override
-    public NDArray decode(ParameterStore ps, NDArray codes) {
-        checkCodes(codes);
-        if (!isInitialized()) {
-            throw new IllegalStateException("decode before the quantizer's parameters were initialised or loaded");
-        }
+    protected NDArray decodeInternal(ParameterStore ps, NDArray codes) {
         long batch = codes.getShape().get(0);
         long k = codes.getShape().get(1);
         long time = codes.getShape().get(2);
-        NDManager manager = codes.getManager();
-        NDArray latent;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList parts = new NDList(numCodebooks());
-            for (int s = 0; s < numCodebooks(); s++) {
-                if (s < k) {
-                    NDArray stage = codes.get(new NDIndex(":, {}, :", s)).reshape(-1);
-                    parts.add(unframes(codebook(s).decode(ps, stage), batch, time));
-                } else {
-                    parts.add(manager.zeros(new Shape(batch, subDimension, time)));
-                }
+        NDList parts = new NDList(numCodebooks());
+        for (int s = 0; s < numCodebooks(); s++) {
+            if (s < k) {
+                parts.add(unframes(codebook(s).decode(ps, stageCodes(codes, s)), batch, time));
+            } else {
+                parts.add(codes.getManager().zeros(new Shape(batch, subDimension, time)));
             }
-            latent = keep(NDArrays.concat(parts, 1));
         }
-        handOver(manager, latent);
-        return latent;
+        return NDArrays.concat(parts, 1);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public NDList streams(ParameterStore ps, NDArray latent, StreamKind kind) {
-        ensureInitialised(ps, latent);
+    protected NDList streamsInternal(ParameterStore ps, NDArray latent, StreamKind kind) {
         long batch = latent.getShape().get(0);
         long time = latent.getShape().get(2);
-        NDArray[] out = new NDArray[numCodebooks()];
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDList subVectors = latent.split(numCodebooks(), 1);
-            for (int k = 0; k < numCodebooks(); k++) {
-                NDArray x = frames(subVectors.get(k));
-                NDArray xd = x.stopGradient();
-                Codebook codebook = codebook(k);
-                NDArray q = codebook.decode(ps, codebook.encode(ps, xd));
-                NDArray stream;
-                switch (kind) {
-                    case CODEWORD:
-                        stream = q.add(x.sub(xd));
-                        break;
-                    case STAGE_INPUT:
-                        stream = x;
-                        break;
-                    case STAGE_RESIDUAL:
-                        stream = x.sub(q);
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown stream kind " + kind);
-                }
-                out[k] = keep(unframes(stream, batch, time));
-            }
+        NDList subVectors = latent.split(numCodebooks(), 1);
+        NDList streams = new NDList(numCodebooks());
+        for (int k = 0; k < numCodebooks(); k++) {
+            NDArray x = frames(subVectors.get(k));
+            NDArray q = assign(ps, k, x.stopGradient(), false).codewords();
+            streams.add(unframes(kind.of(x, q), batch, time));
         }
-        handOver(latent.getManager(), out);
-        return new NDList(out);
+        return streams;
     }
 
     /** Builds a {@link ProductVectorQuantizer}: {@code setConfig} is required (kind "pvq"). */
-    public static final class Builder {
-        private QuantizerConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<QuantizerConfig, Builder> {
 
         private Builder() {}
 
-        public Builder setConfig(QuantizerConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of k-means, dead-code replacement and dropout (default 0). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public ProductVectorQuantizer build() {
-            if (config == null) {
-                throw new IllegalArgumentException("a product vector quantizer needs a configuration");
-            }
-            if (!QuantizerConfig.PVQ.equals(config.kind())) {
-                throw new IllegalArgumentException("configuration kind is '" + config.kind() + "', not 'pvq'");
-            }
+            checkKind(requireConfig("a product vector quantizer needs a configuration"), QuantizerConfig.PVQ);
             return new ProductVectorQuantizer(this);
         }
     }

@@ -2,11 +2,8 @@ package studio.codebook.engine.quantize;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
-import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlockBuilder;
 
 /**
  * Residual vector quantizer (EnCodec, SoundStream): stage k quantizes, greedily, the residual the
@@ -47,7 +44,7 @@ public final class ResidualVectorQuantizer extends AbstractQuantizer {
     private final boolean commitmentThroughAllStages;
 
     private ResidualVectorQuantizer(Builder builder) {
-        super(builder.config, builder.seed, builder.config.dimension());
+        super(builder.config(), builder.seed(), builder.config().dimension());
         this.commitmentThroughAllStages = builder.commitmentThroughAllStages;
     }
 
@@ -55,155 +52,75 @@ public final class ResidualVectorQuantizer extends AbstractQuantizer {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    public QuantizedLatent quantize(ParameterStore ps, NDArray latent, boolean training) {
-        ensureInitialised(ps, latent);
+    protected QuantizedLatent quantizeInternal(ParameterStore ps, NDArray latent, int used, boolean training) {
+        NDArray x = frames(latent); // [N, D], on the latent's graph
+        NDArray r = x; // residual entering the stage, identity gradient to x
+        NDArray sum = null;
+        NDArray lossSum = null;
+        NDList stageCodes = new NDList(used);
+        for (int k = 0; k < used; k++) {
+            NDArray rd = r.stopGradient();
+            Assignment a = assign(ps, k, rd, training);
+            NDArray q = a.codewords();
+            NDArray committed = (k == 0 || commitmentThroughAllStages) ? r : rd;
+            lossSum = plus(lossSum, committed.sub(q).square().mean());
+            sum = plus(sum, q);
+            r = r.sub(q);
+            stageCodes.add(a.codes());
+        }
         long batch = latent.getShape().get(0);
         long time = latent.getShape().get(2);
-        int used = codebooksForBatch(training);
-        NDArray quantized;
-        NDArray codes;
-        NDArray loss;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray x = frames(latent); // [N, D], on the latent's graph
-            NDArray r = x; // residual entering the stage, identity gradient to x
-            NDArray sum = null;
-            NDArray lossSum = null;
-            NDList stageCodes = new NDList(used);
-            for (int k = 0; k < used; k++) {
-                Codebook codebook = codebook(k);
-                NDArray rd = r.stopGradient();
-                if (training) {
-                    codebook.initialiseIfNeeded(ps, rd);
-                }
-                NDArray c = codebook.encode(ps, rd);
-                NDArray q = codebook.decode(ps, c);
-                if (training) {
-                    codebook.update(ps, rd, c);
-                }
-                NDArray committed = (k == 0 || commitmentThroughAllStages) ? r : rd;
-                NDArray stageLoss = committed.sub(q).square().mean();
-                lossSum = lossSum == null ? stageLoss : lossSum.add(stageLoss);
-                sum = sum == null ? q : sum.add(q);
-                r = r.sub(q);
-                stageCodes.add(c);
-            }
-            NDArray out = training ? x.add(sum.sub(x).stopGradient()) : sum;
-            quantized = keep(unframes(out, batch, time));
-            codes = keep(stackCodes(stageCodes, batch, time));
-            loss = keep(lossSum.mul(Scalars.of(lossSum, config().commitmentWeight() / used)));
-        }
-        handOver(latent.getManager(), quantized, codes, loss);
-        return new QuantizedLatent(quantized, codes, loss, used);
+        NDArray out = training ? x.add(sum.sub(x).stopGradient()) : sum;
+        return new QuantizedLatent(unframes(out, batch, time), stackCodes(stageCodes, batch, time),
+                commitmentLoss(lossSum, used), used);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public NDArray encode(ParameterStore ps, NDArray latent, int k) {
-        ensureInitialised(ps, latent);
-        checkK(k);
+    protected NDList encodeInternal(ParameterStore ps, NDArray detachedLatent, int k) {
+        NDArray r = frames(detachedLatent);
+        NDList stageCodes = new NDList(k);
+        for (int s = 0; s < k; s++) {
+            NDArray c = codebook(s).encode(ps, r);
+            if (s + 1 < k) {
+                r = r.sub(codebook(s).decode(ps, c));
+            }
+            stageCodes.add(c);
+        }
+        return stageCodes;
+    }
+
+    @Override
+    protected NDArray decodeInternal(ParameterStore ps, NDArray codes) {
+        NDArray sum = null;
+        for (int s = 0; s < codes.getShape().get(1); s++) {
+            sum = plus(sum, codebook(s).decode(ps, stageCodes(codes, s)));
+        }
+        return unframes(sum, codes.getShape().get(0), codes.getShape().get(2));
+    }
+
+    @Override
+    protected NDList streamsInternal(ParameterStore ps, NDArray latent, StreamKind kind) {
         long batch = latent.getShape().get(0);
         long time = latent.getShape().get(2);
-        NDArray codes;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray r = frames(latent).stopGradient();
-            NDList stageCodes = new NDList(k);
-            for (int s = 0; s < k; s++) {
-                NDArray c = codebook(s).encode(ps, r);
-                if (s + 1 < k) {
-                    r = r.sub(codebook(s).decode(ps, c));
-                }
-                stageCodes.add(c);
-            }
-            codes = keep(stackCodes(stageCodes, batch, time));
+        NDList streams = new NDList(numCodebooks());
+        NDArray r = frames(latent);
+        for (int k = 0; k < numCodebooks(); k++) {
+            NDArray q = assign(ps, k, r.stopGradient(), false).codewords();
+            streams.add(unframes(kind.of(r, q), batch, time));
+            r = r.sub(q);
         }
-        handOver(latent.getManager(), codes);
-        return codes;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public NDArray decode(ParameterStore ps, NDArray codes) {
-        checkCodes(codes);
-        if (!isInitialized()) {
-            throw new IllegalStateException("decode before the quantizer's parameters were initialised or loaded");
-        }
-        long batch = codes.getShape().get(0);
-        long k = codes.getShape().get(1);
-        long time = codes.getShape().get(2);
-        NDArray latent;
-        NDManager manager = codes.getManager();
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray sum = null;
-            for (int s = 0; s < k; s++) {
-                NDArray stage = codes.get(new NDIndex(":, {}, :", s)).reshape(-1); // [B·T], b-major
-                NDArray q = codebook(s).decode(ps, stage);
-                sum = sum == null ? q : sum.add(q);
-            }
-            latent = keep(unframes(sum, batch, time));
-        }
-        handOver(manager, latent);
-        return latent;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public NDList streams(ParameterStore ps, NDArray latent, StreamKind kind) {
-        ensureInitialised(ps, latent);
-        long batch = latent.getShape().get(0);
-        long time = latent.getShape().get(2);
-        int stages = numCodebooks();
-        NDArray[] out = new NDArray[stages];
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            NDArray r = frames(latent);
-            for (int k = 0; k < stages; k++) {
-                Codebook codebook = codebook(k);
-                NDArray rd = r.stopGradient();
-                NDArray q = codebook.decode(ps, codebook.encode(ps, rd));
-                NDArray next = r.sub(q);
-                NDArray stream;
-                switch (kind) {
-                    case CODEWORD:
-                        stream = q.add(r.sub(rd));
-                        break;
-                    case STAGE_INPUT:
-                        stream = r;
-                        break;
-                    case STAGE_RESIDUAL:
-                        stream = next;
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown stream kind " + kind);
-                }
-                out[k] = keep(unframes(stream, batch, time));
-                r = next;
-            }
-        }
-        handOver(latent.getManager(), out);
-        return new NDList(out);
+        return streams;
     }
 
     /** Builds a {@link ResidualVectorQuantizer}: {@code setConfig} is required (kind "rvq"). */
-    public static final class Builder {
-        private QuantizerConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<QuantizerConfig, Builder> {
         private boolean commitmentThroughAllStages;
 
         private Builder() {}
 
-        public Builder setConfig(QuantizerConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of k-means, dead-code replacement and dropout (default 0). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -217,12 +134,7 @@ public final class ResidualVectorQuantizer extends AbstractQuantizer {
         }
 
         public ResidualVectorQuantizer build() {
-            if (config == null) {
-                throw new IllegalArgumentException("a residual vector quantizer needs a configuration");
-            }
-            if (!QuantizerConfig.RVQ.equals(config.kind())) {
-                throw new IllegalArgumentException("configuration kind is '" + config.kind() + "', not 'rvq'");
-            }
+            checkKind(requireConfig("a residual vector quantizer needs a configuration"), QuantizerConfig.RVQ);
             return new ResidualVectorQuantizer(this);
         }
     }

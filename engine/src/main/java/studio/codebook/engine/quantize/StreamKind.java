@@ -1,5 +1,6 @@
 package studio.codebook.engine.quantize;
 
+import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -25,6 +26,19 @@ public enum StreamKind {
     @JsonValue
     public String id() {
         return id;
+    }
+
+    /**
+     * The vector this kind stands for, given stage k's input x_k (on the latent's graph) and its codeword
+     * q_k (no gradient): CODEWORD q_k + (x_k − sg(x_k)), value exactly q_k with the identity gradient to
+     * x_k; STAGE_INPUT x_k; STAGE_RESIDUAL x_k − q_k.
+     */
+    NDArray of(NDArray stageInput, NDArray codeword) {
+        return switch (this) {
+            case CODEWORD -> codeword.add(stageInput.sub(stageInput.stopGradient()));
+            case STAGE_INPUT -> stageInput;
+            case STAGE_RESIDUAL -> stageInput.sub(codeword);
+        };
     }
 
     /** Parses "codeword", "stage-input" or "stage-residual" (case-insensitive; underscores accepted). */

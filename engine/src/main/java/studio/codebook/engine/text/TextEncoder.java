@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlockBuilder;
 import studio.codebook.engine.init.SeededValues;
 import studio.codebook.engine.lm.SinusoidalPositions;
 
@@ -221,28 +222,17 @@ public final class TextEncoder extends AbstractBlock {
     }
 
     /** Builder: {@code setConfig} is required; {@code optSeed} (default 0) fixes the initial weights. */
-    public static final class Builder {
-        private TextConfig config;
-        private long seed;
+    public static final class Builder extends SeededBlockBuilder<TextConfig, Builder> {
 
         Builder() {}
 
-        public Builder setConfig(TextConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        /** Seed of the initial weights (drawn from a {@link java.util.Random}, reproducible). */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public TextEncoder build() {
-            if (config == null) {
-                throw new IllegalArgumentException("TextEncoder needs a TextConfig (setConfig)");
-            }
-            return new TextEncoder(config, seed);
+            return new TextEncoder(requireConfig("TextEncoder needs a TextConfig (setConfig)"), seed());
         }
     }
 }
