@@ -5,15 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.init.SeededBlock;
 
 /**
  * A chain of SEANet layers, each optionally preceded by an ELU: the common body of
@@ -21,19 +20,17 @@ import java.util.Random;
  * {@link Random} after DJL's initialisation, so a given configuration and seed always give the
  * same weights.
  */
-abstract class SeanetStack extends AbstractBlock implements SeededParameters {
+abstract class SeanetStack extends SeededBlock implements SeededParameters {
 
     private static final byte VERSION = 1;
 
     private final SeanetConfig config;
-    private final long seed;
     private final List<Block> layers = new ArrayList<>();
     private final List<Boolean> eluBefore = new ArrayList<>();
 
     SeanetStack(SeanetConfig config, long seed) {
-        super(VERSION);
+        super(VERSION, seed);
         this.config = config;
-        this.seed = seed;
     }
 
     /** Appends a layer named {@code name}, preceded by an ELU if {@code elu}. */
@@ -107,20 +104,6 @@ abstract class SeanetStack extends AbstractBlock implements SeededParameters {
         for (Block layer : layers) {
             layer.initialize(manager, dataType, shapes);
             shapes = layer.getOutputShapes(shapes);
-        }
-    }
-
-    /**
-     * DJL's initialisation, then, if no parameter had a value before (a fresh block), every
-     * parameter re-drawn from this block's seed. Parameters that already hold values (loaded from a
-     * checkpoint before {@code Trainer.initialize}, as DJL allows) are left alone.
-     */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        boolean fresh = getParameters().values().stream().noneMatch(Parameter::isInitialized);
-        super.initialize(manager, dataType, inputShapes);
-        if (fresh) {
-            resetParameters(new Random(seed));
         }
     }
 

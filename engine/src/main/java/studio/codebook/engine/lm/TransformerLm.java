@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
@@ -21,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlock;
 import studio.codebook.engine.init.SeededBlockBuilder;
 import studio.codebook.engine.init.SeededValues;
 
@@ -74,14 +74,13 @@ import studio.codebook.engine.init.SeededValues;
  * init — every weight matrix truncated-normal (±3σ) with σ = 1/√fan_in, layer N's weights divided by
  * √(2(N+1)) (its "current" depthwise init), embeddings σ = 1/√dim, biases 0, norms 1 and 0.
  */
-public final class TransformerLm extends AbstractBlock {
+public final class TransformerLm extends SeededBlock {
 
     private static final byte VERSION = 1;
     /** Added to the attention logits of masked positions: exp(−1e9 + …) is exactly 0 in float32. */
     static final float MASKED = -1e9f;
 
     private final LmConfig config;
-    private final long seed;
 
     final Parameter embedding;
     final List<LayerParameters> layerParameters;
@@ -94,9 +93,8 @@ public final class TransformerLm extends AbstractBlock {
     private final float[] sinusoidTable;
 
     private TransformerLm(Builder builder) {
-        super(VERSION);
+        super(VERSION, builder.seed());
         this.config = builder.config();
-        this.seed = builder.seed();
         int d = config.dim();
         int k = config.codebooks();
         embedding = weight("emb.weight", new Shape((long) k * config.vocabulary(), d));
@@ -122,10 +120,6 @@ public final class TransformerLm extends AbstractBlock {
         return config;
     }
 
-    /** The seed the weights are drawn from. */
-    public long seed() {
-        return seed;
-    }
 
     /** Positions [from, from + count) of the sinusoid table, as [count, dim] on the manager. */
     NDArray positions(NDManager manager, int from, int count) {
@@ -299,20 +293,8 @@ public final class TransformerLm extends AbstractBlock {
 
     // ---------------------------------------------------------------- initialisation
 
-    /**
-     * DJL's initialisation, then, for a fresh block (no parameter had a value), every parameter drawn
-     * from the seed. Parameters that already hold values (loaded before initialisation) are kept.
-     */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        boolean fresh = getParameters().values().stream().noneMatch(Parameter::isInitialized);
-        super.initialize(manager, dataType, inputShapes);
-        if (fresh) {
-            resetParameters(new Random(seed));
-        }
-    }
-
     /** Overwrites every parameter with values drawn from {@code random} (see the class comment). */
+    @Override
     public void resetParameters(Random random) {
         int d = config.dim();
         gaussian(random, embedding, 1.0 / Math.sqrt(d));

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import studio.codebook.engine.device.Scalars;
+import studio.codebook.engine.init.SeededBlock;
 import studio.codebook.engine.init.SeededBlockBuilder;
 import studio.codebook.engine.init.SeededValues;
 import studio.codebook.engine.lm.SinusoidalPositions;
@@ -46,7 +46,7 @@ import studio.codebook.engine.lm.SinusoidalPositions;
  * [d]; {@code output.weight} [outputDim, d] and {@code output.bias} [outputDim]. Linear weights are
  * [out, in] as in PyTorch.
  */
-public final class TextEncoder extends AbstractBlock {
+public final class TextEncoder extends SeededBlock {
 
     private static final byte VERSION = 1;
     private static final float LN_EPS = 1e-5f;
@@ -54,7 +54,6 @@ public final class TextEncoder extends AbstractBlock {
     private static final float MASKED = -1e9f;
 
     private final TextConfig config;
-    private final long seed;
     private final Parameter tokenEmbedding;
     private final List<Layer> blocks = new ArrayList<>();
     private final Parameter finalGamma;
@@ -66,9 +65,8 @@ public final class TextEncoder extends AbstractBlock {
             Parameter ffnGamma, Parameter ffnBeta, Parameter ffnIn, Parameter ffnOut) {}
 
     private TextEncoder(TextConfig config, long seed) {
-        super(VERSION);
+        super(VERSION, seed);
         this.config = config;
-        this.seed = seed;
         int d = config.dim();
         int hidden = config.ffnMultiplier() * d;
         tokenEmbedding = param("token_embedding", Parameter.Type.WEIGHT, new Shape(config.vocabSize(), d));
@@ -165,22 +163,10 @@ public final class TextEncoder extends AbstractBlock {
     }
 
     /**
-     * DJL's initialisation, then, if no parameter had a value before (a fresh block), every
-     * parameter drawn from this block's seed; parameters already loaded are left alone.
-     */
-    @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        boolean fresh = getParameters().values().stream().noneMatch(Parameter::isInitialized);
-        super.initialize(manager, dataType, inputShapes);
-        if (fresh) {
-            resetParameters(new Random(seed));
-        }
-    }
-
-    /**
      * Embedding N(0, 1) (PyTorch's default); linear weights uniform in ±1/√fan_in (PyTorch's
      * default bound); LayerNorm gamma 1, beta 0; output bias uniform in ±1/√dim.
      */
+    @Override
     public void resetParameters(Random random) {
         tokenEmbedding.getArray().set(SeededValues.normal(random, tokenEmbedding.getArray().size(), 1.0));
         for (Layer layer : blocks) {
