@@ -4,16 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.Random;
-import studio.codebook.engine.init.SeededValues;
 
 /**
  * A 1-D convolution with EnCodec's non-causal "streamable" padding and optional weight norm: the
@@ -51,12 +47,8 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
     private final int kernelSize;
     private final int stride;
     private final int dilation;
-    private final boolean weightNorm;
     private final boolean reflect;
-
-    private final Parameter weight;
-    private final Parameter weightG;
-    private final Parameter bias;
+    private final ConvWeights weights;
 
     SeanetConv1d(Builder builder) {
         super(VERSION);
@@ -65,29 +57,9 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
         kernelSize = builder.kernelSize;
         stride = builder.stride;
         dilation = builder.dilation;
-        weightNorm = builder.weightNorm;
         reflect = "reflect".equals(builder.padMode);
-        Shape weightShape = new Shape(outChannels, inChannels, kernelSize);
-        weight = addParameter(Parameter.builder()
-                .setName(weightNorm ? "weight_v" : "weight")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(weightShape)
-                .build());
-        if (weightNorm) {
-            weightG = addParameter(Parameter.builder()
-                    .setName("weight_g")
-                    .setType(Parameter.Type.GAMMA)
-                    .optShape(new Shape(outChannels, 1, 1))
-                    .optInitializer(Initializer.ONES)
-                    .build());
-        } else {
-            weightG = null;
-        }
-        bias = addParameter(Parameter.builder()
-                .setName("bias")
-                .setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels))
-                .build());
+        weights = new ConvWeights(this::addParameter, new Shape(outChannels, inChannels, kernelSize), outChannels,
+                builder.weightNorm);
     }
 
     /** A builder; in/out channels and kernel size are required. */
@@ -99,12 +71,8 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
-        NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-        if (weightNorm) {
-            NDArray g = parameterStore.getValue(weightG, x.getDevice(), training);
-            w = normalisedWeight(g, w);
-        }
+        NDArray w = weights.weight(parameterStore, x.getDevice(), training);
+        NDArray b = weights.bias(parameterStore, x.getDevice(), training);
         NDArray padded = pad(x, training);
         NDList out = Conv1d.conv1d(padded, w, b, new Shape(stride), new Shape(0), new Shape(dilation), 1);
         if (freeable(training, out.head())) {
@@ -112,7 +80,7 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
             if (padded != x) {
                 padded.close();
             }
-            if (weightNorm) {
+            if (weights.weightNorm()) {
                 w.close();
             }
         }
@@ -134,11 +102,6 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
                 a.close();
             }
         }
-    }
-
-    /** {@code g · v / ‖v‖} with the norm over every axis but the first (PyTorch's weight_norm, dim 0). */
-    static NDArray normalisedWeight(NDArray g, NDArray v) {
-        return v.mul(g.div(v.norm(new int[] {1, 2}, true)));
     }
 
     /** The padded input: non-causal split plus the extra right padding that fills the last window. */
@@ -231,13 +194,7 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
     @Override
     public void resetParameters(Random random) {
         int fanIn = inChannels * kernelSize;
-        NDArray v = weight.getArray();
-        float[] values = SeededValues.uniform(random, (int) v.size(), 1.0 / Math.sqrt(fanIn));
-        v.set(values);
-        if (weightNorm) {
-            weightG.getArray().set(SeededValues.rowNorms(values, outChannels));
-        }
-        bias.getArray().set(SeededValues.uniform(random, outChannels, 1.0 / Math.sqrt(fanIn)));
+        weights.reset(random, 1.0 / Math.sqrt(fanIn));
     }
 
     /** Input channels. */
@@ -259,7 +216,7 @@ public final class SeanetConv1d extends AbstractBlock implements SeededParameter
     public String toString() {
         return "SeanetConv1d(" + inChannels + "→" + outChannels + ", k" + kernelSize
                 + (stride != 1 ? ", stride " + stride : "") + (dilation != 1 ? ", dilation " + dilation : "")
-                + (weightNorm ? ", weight norm" : "") + ", " + (reflect ? "reflect" : "constant") + ")";
+                + (weights.weightNorm() ? ", weight norm" : "") + ", " + (reflect ? "reflect" : "constant") + ")";
     }
 
     /** Builder: {@code setInChannels}, {@code setOutChannels}, {@code setKernelSize} are required. */

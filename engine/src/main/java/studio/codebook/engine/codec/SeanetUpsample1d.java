@@ -5,13 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.Random;
-import studio.codebook.engine.init.SeededValues;
 
 /**
  * EnCodec's non-causal transposed convolution (C_in → C_out, kernel 2r, stride r, trimmed to
@@ -48,38 +45,16 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
     private final int inChannels;
     private final int outChannels;
     private final int ratio;
-    private final boolean weightNorm;
-
-    private final Parameter weight;
-    private final Parameter weightG;
-    private final Parameter bias;
+    private final ConvWeights weights;
 
     SeanetUpsample1d(Builder builder) {
         super(VERSION);
         inChannels = builder.inChannels;
         outChannels = builder.outChannels;
         ratio = builder.ratio;
-        weightNorm = builder.weightNorm;
-        weight = addParameter(Parameter.builder()
-                .setName(weightNorm ? "weight_v" : "weight")
-                .setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(inChannels, outChannels, 2L * ratio))
-                .build());
-        if (weightNorm) {
-            weightG = addParameter(Parameter.builder()
-                    .setName("weight_g")
-                    .setType(Parameter.Type.GAMMA)
-                    .optShape(new Shape(inChannels, 1, 1))
-                    .optInitializer(Initializer.ONES)
-                    .build());
-        } else {
-            weightG = null;
-        }
-        bias = addParameter(Parameter.builder()
-                .setName("bias")
-                .setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels))
-                .build());
+        // the transposed-convolution layout [C_in, C_out, 2r]: weight norm normalises per input channel
+        weights = new ConvWeights(this::addParameter, new Shape(inChannels, outChannels, 2L * ratio), outChannels,
+                builder.weightNorm);
     }
 
     /** A builder; in/out channels and the ratio are required. */
@@ -91,12 +66,8 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
     protected NDList forwardInternal(
             ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
-        NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-        if (weightNorm) {
-            NDArray g = parameterStore.getValue(weightG, x.getDevice(), training);
-            w = SeanetConv1d.normalisedWeight(g, w);
-        }
+        NDArray w = weights.weight(parameterStore, x.getDevice(), training);
+        NDArray b = weights.bias(parameterStore, x.getDevice(), training);
         NDArray kernel = subPixelKernel(w, ratio);
         NDArray subBias = b.reshape(outChannels, 1).repeat(1, ratio).reshape(-1);
         long batch = x.getShape().get(0);
@@ -110,7 +81,7 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
         if (SeanetConv1d.freeable(training, trimmed)) {
             // views share storage with what they view, so closing these handles frees only the
             // conv output and the weights; the trimmed view keeps the interleaved copy alive
-            SeanetConv1d.closeAll(weightNorm ? w : null, kernel, subBias, sub, split, interleaved, y);
+            SeanetConv1d.closeAll(weights.weightNorm() ? w : null, kernel, subBias, sub, split, interleaved, y);
         }
         return new NDList(trimmed);
     }
@@ -154,14 +125,7 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
      */
     @Override
     public void resetParameters(Random random) {
-        double bound = 1.0 / Math.sqrt((double) outChannels * 2 * ratio);
-        NDArray v = weight.getArray();
-        float[] values = SeededValues.uniform(random, (int) v.size(), bound);
-        v.set(values);
-        if (weightNorm) {
-            weightG.getArray().set(SeededValues.rowNorms(values, inChannels));
-        }
-        bias.getArray().set(SeededValues.uniform(random, outChannels, bound));
+        weights.reset(random, 1.0 / Math.sqrt((double) outChannels * 2 * ratio));
     }
 
     /** The up-sampling ratio r. */
@@ -172,7 +136,7 @@ public final class SeanetUpsample1d extends AbstractBlock implements SeededParam
     @Override
     public String toString() {
         return "SeanetUpsample1d(" + inChannels + "→" + outChannels + ", ×" + ratio
-                + (weightNorm ? ", weight norm" : "") + ")";
+                + (weights.weightNorm() ? ", weight norm" : "") + ")";
     }
 
     /** Builder: {@code setInChannels}, {@code setOutChannels}, {@code setRatio} are required. */
