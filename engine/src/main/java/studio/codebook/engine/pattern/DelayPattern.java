@@ -6,45 +6,33 @@ package studio.codebook.engine.pattern;
  * the earlier codebooks of its own frame. T frames take T + K steps including the BOS (30 s at 50 Hz with K = 4: 1504 steps, of which 1503
  * are predicted, the figure REFERENCE.md quotes).
  */
-public final class DelayPattern implements CodebookPattern {
+public final class DelayPattern extends AbstractCodebookPattern {
 
     static final String NAME = "delay";
 
-    private final int codebooks;
-
     public DelayPattern(int codebooks) {
-        this.codebooks = Patterns.requireCodebooks(codebooks);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int numCodebooks() {
-        return codebooks;
+        super(NAME, codebooks);
     }
 
     @Override
     public int steps(int frames) {
-        return Patterns.requireFrames(frames) + codebooks;
+        return requireFrames(frames) + numCodebooks();
     }
 
     @Override
     public int frames(int steps) {
-        return Math.max(0, steps - codebooks);
+        return Math.max(0, steps - numCodebooks());
     }
 
     @Override
     public int stepOf(int frame, int codebook) {
-        Patterns.check(frame, codebook, codebooks);
+        check(frame, codebook);
         return 1 + frame + codebook;
     }
 
     @Override
     public int frameAt(int step, int codebook) {
-        Patterns.checkCodebook(codebook, codebooks);
+        checkCodebook(codebook);
         int t = step - 1 - codebook;
         return t >= 0 ? t : -1;
     }
@@ -52,21 +40,6 @@ public final class DelayPattern implements CodebookPattern {
     /** Frame t is complete when its last codebook, at step t + K, is filled. */
     @Override
     public int completeFrames(int stepsFilled) {
-        return Math.max(0, stepsFilled - codebooks);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DelayPattern p && p.codebooks == codebooks;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * codebooks + 2;
-    }
-
-    @Override
-    public String toString() {
-        return "DelayPattern(K=" + codebooks + ")";
+        return Math.max(0, stepsFilled - numCodebooks());
     }
 }
