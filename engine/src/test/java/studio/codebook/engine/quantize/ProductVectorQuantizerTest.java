@@ -169,17 +169,8 @@ class ProductVectorQuantizerTest {
         NDArray decoded = q.decode(ps, q.encode(ps, latent, K));
         for (StreamKind kind : StreamKind.values()) {
             float[][] before = ClusteredData.snapshot(q);
-            NDArray x = latent.duplicate();
-            x.setRequiresGradient(true);
-            NDList streams;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                streams = q.streams(ps, x, kind);
-                NDArray total = streams.get(0).sum();
-                for (int k = 1; k < K; k++) {
-                    total = total.add(streams.get(k).sum());
-                }
-                gc.backward(total);
-            }
+            QuantizerChecks.StreamsAndGradient result = QuantizerChecks.streamsWithGradient(q, ps, latent, kind);
+            NDList streams = result.streams();
             assertEquals(K, streams.size());
             for (int k = 0; k < K; k++) {
                 NDIndex sub = new NDIndex(":, {}:{}, :", k * SUB, (k + 1) * SUB);
@@ -191,13 +182,10 @@ class ProductVectorQuantizerTest {
                 assertEquals(new Shape(2, SUB, 16), streams.get(k).getShape());
                 assertArrayEquals(expected.toFloatArray(), streams.get(k).toFloatArray(), kind + " stream " + k);
             }
-            for (float g : x.getGradient().toFloatArray()) {
+            for (float g : result.latentGradient().toFloatArray()) {
                 assertEquals(1f, g, 0f, kind.id());
             }
-            float[][] after = ClusteredData.snapshot(q);
-            for (int i = 0; i < before.length; i++) {
-                assertArrayEquals(before[i], after[i], kind + ": " + q.getParameters().keys().get(i));
-            }
+            QuantizerChecks.assertParameters(before, q, kind.id());
         }
     }
 
@@ -211,11 +199,7 @@ class ProductVectorQuantizerTest {
             a.quantize(ps, d1.latent(manager, 2, 16), true);
             b.quantize(ps, d2.latent(manager, 2, 16), true);
         }
-        float[][] sa = ClusteredData.snapshot(a);
-        float[][] sb = ClusteredData.snapshot(b);
-        for (int i = 0; i < sa.length; i++) {
-            assertArrayEquals(sa[i], sb[i], a.getParameters().keys().get(i));
-        }
+        QuantizerChecks.assertParameters(ClusteredData.snapshot(a), b, "same seed and data");
         assertFalse(a.getParameters().values().stream().anyMatch(p -> p.requiresGradient()));
     }
 
@@ -223,21 +207,6 @@ class ProductVectorQuantizerTest {
     void repeatedCallsDoNotAccumulateArrays() {
         ClusteredData data = new ClusteredData(8, D, 2.0, 0.3, 47);
         ProductVectorQuantizer q = pvq(0.5, 3);
-        NDArray x = data.latent(manager, 2, 16);
-        int start = 0;
-        for (int i = 0; i < 200; i++) {
-            if (i == 20) {
-                start = manager.getManagedArrays().size();
-            }
-            QuantizedLatent out = q.quantize(ps, x, true);
-            out.quantized().close();
-            out.codes().close();
-            out.commitmentLoss().close();
-            NDArray codes = q.encode(ps, x, 1 + i % K);
-            q.decode(ps, codes).close();
-            codes.close();
-            q.streams(ps, x, StreamKind.values()[i % 3]).close();
-        }
-        assertEquals(start, manager.getManagedArrays().size());
+        QuantizerChecks.assertNoArraysAccumulate(q, manager, ps, data.latent(manager, 2, 16));
     }
 }

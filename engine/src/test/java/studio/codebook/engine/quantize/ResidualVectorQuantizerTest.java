@@ -207,17 +207,8 @@ class ResidualVectorQuantizerTest {
         }
         for (StreamKind kind : StreamKind.values()) {
             float[][] before = ClusteredData.snapshot(q);
-            NDArray x = latent.duplicate();
-            x.setRequiresGradient(true);
-            NDList streams;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                streams = q.streams(ps, x, kind);
-                NDArray total = streams.get(0).sum();
-                for (int k = 1; k < K; k++) {
-                    total = total.add(streams.get(k).sum());
-                }
-                gc.backward(total);
-            }
+            QuantizerChecks.StreamsAndGradient result = QuantizerChecks.streamsWithGradient(q, ps, latent, kind);
+            NDList streams = result.streams();
             assertEquals(K, streams.size());
             for (int k = 0; k < K; k++) {
                 NDArray s = streams.get(k);
@@ -230,13 +221,10 @@ class ResidualVectorQuantizerTest {
                 assertArrayEquals(expected.toFloatArray(), s.toFloatArray(), kind + " stream " + k);
             }
             // every stream carries the identity gradient to the latent
-            for (float g : x.getGradient().toFloatArray()) {
+            for (float g : result.latentGradient().toFloatArray()) {
                 assertEquals(K, g, 0f, kind.id());
             }
-            float[][] after = ClusteredData.snapshot(q);
-            for (int i = 0; i < before.length; i++) {
-                assertArrayEquals(before[i], after[i], kind + ": parameter " + q.getParameters().keys().get(i) + " changed");
-            }
+            QuantizerChecks.assertParameters(before, q, kind.id());
         }
     }
 
@@ -272,35 +260,15 @@ class ResidualVectorQuantizerTest {
             c.quantize(ps, x1, true);
         }
         float[][] sa = ClusteredData.snapshot(a);
-        float[][] sb = ClusteredData.snapshot(b);
-        float[][] sc = ClusteredData.snapshot(c);
-        for (int i = 0; i < sa.length; i++) {
-            assertArrayEquals(sa[i], sb[i], a.getParameters().keys().get(i));
-        }
-        assertNotEquals(java.util.Arrays.toString(sa[0]), java.util.Arrays.toString(sc[0]));
+        QuantizerChecks.assertParameters(sa, b, "same seed and data");
+        assertNotEquals(java.util.Arrays.toString(sa[0]), java.util.Arrays.toString(ClusteredData.snapshot(c)[0]));
     }
 
     @Test
     void repeatedCallsDoNotAccumulateArrays() {
         ClusteredData data = new ClusteredData(8, D, 2.0, 0.3, 29);
         ResidualVectorQuantizer q = rvq(0.5, 3);
-        NDArray x = data.latent(manager, 2, 16);
-        int[] counts = new int[3];
-        for (int i = 0; i < 200; i++) {
-            if (i == 20) {
-                counts[0] = manager.getManagedArrays().size();
-            }
-            QuantizedLatent out = q.quantize(ps, x, true);
-            out.quantized().close();
-            out.codes().close();
-            out.commitmentLoss().close();
-            NDArray codes = q.encode(ps, x, K);
-            q.decode(ps, codes).close();
-            codes.close();
-            q.streams(ps, x, StreamKind.values()[i % 3]).close();
-        }
-        counts[1] = manager.getManagedArrays().size();
-        assertEquals(counts[0], counts[1], "managed arrays grew from " + counts[0] + " to " + counts[1]);
+        QuantizerChecks.assertNoArraysAccumulate(q, manager, ps, data.latent(manager, 2, 16));
     }
 
     @Test
