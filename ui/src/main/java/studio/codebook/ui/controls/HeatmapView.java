@@ -11,11 +11,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -27,14 +25,13 @@ import javafx.util.Duration;
  * row and column labels, and a colour legend with its min and max. Hovering highlights the cell's row and
  * column and shows a tooltip. Works for any size; from about 20 × 20 on, the values give way to colour.
  */
-public class HeatmapView extends Region {
+public class HeatmapView extends CanvasRegion {
 
     private static final Color BACKGROUND = Color.web("#1e1f26");
     private static final Color LABEL = Color.web("#a9aab8");
     private static final Color LABEL_HOVER = Color.web("#ffffff");
     private static final Color HINT = Color.web("#7d7f90");
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
 
     private final ObjectProperty<double[][]> values = new SimpleObjectProperty<>(this, "values");
@@ -49,8 +46,8 @@ public class HeatmapView extends Region {
     private final ReadOnlyObjectWrapper<HeatmapCell> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
 
     public HeatmapView() {
+        super(BACKGROUND);
         getStyleClass().add("heatmap");
-        getChildren().add(canvas);
         setMinSize(120, 120);
         setPrefSize(420, 380);
         tooltip.setShowDelay(Duration.millis(120));
@@ -60,15 +57,15 @@ public class HeatmapView extends Region {
         values.addListener((obs, o, n) -> hovered.set(null));
         hovered.addListener((obs, o, cell) -> {
             if (cell == null) {
-                Tooltip.uninstall(canvas, tooltip);
+                Tooltip.uninstall(canvas(), tooltip);
             } else {
                 tooltip.setText(describe(cell));
-                Tooltip.install(canvas, tooltip);
+                Tooltip.install(canvas(), tooltip);
             }
             redraw();
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hovered.set(cellAt(e.getX(), e.getY())));
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
+        canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> hovered.set(cellAt(e.getX(), e.getY())));
+        canvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hovered.set(null));
     }
 
     /** The matrix, rows × columns; null shows the placeholder. */
@@ -127,7 +124,7 @@ public class HeatmapView extends Region {
         double[][] v = values.get();
         int rows = v == null ? 0 : v.length;
         int columns = v == null || v.length == 0 ? 0 : v[0].length;
-        return HeatmapLayout.fit(canvas.getWidth(), canvas.getHeight(), rows, columns);
+        return HeatmapLayout.fit(canvas().getWidth(), canvas().getHeight(), rows, columns);
     }
 
     /** The cell at a point of the control, with its value, or null. */
@@ -156,20 +153,7 @@ public class HeatmapView extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setLayoutX(snappedLeftInset());
-        canvas.setLayoutY(snappedTopInset());
-        canvas.setWidth(Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()));
-        canvas.setHeight(Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset()));
-        redraw();
-    }
-
-    private void redraw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, 0, w, h);
+    protected void paint(GraphicsContext gc, double w, double h) {
         double[][] v = values.get();
         HeatmapLayout l = geometry();
         if (v == null || v.length == 0 || l.cellSize() < 2) {

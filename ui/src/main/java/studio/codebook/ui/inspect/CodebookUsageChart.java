@@ -7,16 +7,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import studio.codebook.engine.stats.CodebookStatistics;
+import studio.codebook.ui.controls.CanvasRegion;
 import studio.codebook.ui.controls.TokenPalette;
 
 /**
@@ -24,22 +23,21 @@ import studio.codebook.ui.controls.TokenPalette;
  * every entry is used evenly, a cliff means a few entries do all the work) or in id order, each bar in its
  * token's colour, above a line with entropy, perplexity and the share of entries used.
  */
-public final class CodebookUsageChart extends Region {
+public final class CodebookUsageChart extends CanvasRegion {
 
     private static final double HEADER = 34;
     private static final Color BACKGROUND = Color.web("#23242c");
     private static final Color TEXT = Color.web("#d6d7e2");
     private static final Color HINT = Color.web("#8c8ea0");
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
     private final ObjectProperty<CodebookStatistics> statistics = new SimpleObjectProperty<>(this, "statistics");
     private final BooleanProperty sortedByCount = new SimpleBooleanProperty(this, "sortedByCount", true);
     private TokenPalette palette;
 
     public CodebookUsageChart() {
+        super(BACKGROUND);
         getStyleClass().add("codebook-usage");
-        getChildren().add(canvas);
         setMinSize(160, 90);
         setPrefSize(260, 120);
         tooltip.setShowDelay(Duration.millis(120));
@@ -48,13 +46,13 @@ public final class CodebookUsageChart extends Region {
             redraw();
         });
         sortedByCount.addListener((obs, o, n) -> redraw());
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+        canvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             String text = describeAt(e.getX(), e.getY());
             if (text == null) {
-                Tooltip.uninstall(canvas, tooltip);
+                Tooltip.uninstall(canvas(), tooltip);
             } else {
                 tooltip.setText(text);
-                Tooltip.install(canvas, tooltip);
+                Tooltip.install(canvas(), tooltip);
             }
         });
     }
@@ -88,11 +86,11 @@ public final class CodebookUsageChart extends Region {
 
     private String describeAt(double x, double y) {
         CodebookStatistics s = statistics.get();
-        if (s == null || y < HEADER || x < 0 || x >= canvas.getWidth()) {
+        if (s == null || y < HEADER || x < 0 || x >= canvas().getWidth()) {
             return null;
         }
         int[] ids = order(s.counts(), sortedByCount.get());
-        int bar = (int) Math.floor(x / (canvas.getWidth() / ids.length));
+        int bar = (int) Math.floor(x / (canvas().getWidth() / ids.length));
         if (bar < 0 || bar >= ids.length) {
             return null;
         }
@@ -103,20 +101,7 @@ public final class CodebookUsageChart extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        canvas.setLayoutX(snappedLeftInset());
-        canvas.setLayoutY(snappedTopInset());
-        canvas.setWidth(Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()));
-        canvas.setHeight(Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset()));
-        redraw();
-    }
-
-    private void redraw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, 0, w, h);
+    protected void paint(GraphicsContext gc, double w, double h) {
         CodebookStatistics s = statistics.get();
         if (s == null) {
             return;
