@@ -98,9 +98,6 @@ public abstract class AbstractQuantizer extends AbstractBlock implements Quantiz
             throw new IllegalArgumentException(
                     "codes must be [B, k, T] with 1 <= k <= " + config.codebooks() + ", got " + s);
         }
-        if (!isInitialized()) {
-            throw new IllegalStateException("decode before the quantizer's parameters were initialised or loaded");
-        }
     }
 
     protected void checkK(int k) {
@@ -183,6 +180,9 @@ public abstract class AbstractQuantizer extends AbstractBlock implements Quantiz
     @Override
     public final NDArray decode(ParameterStore ps, NDArray codes) {
         checkCodes(codes);
+        if (!isInitialized()) {
+            throw new IllegalStateException("decode before the quantizer's parameters were initialised or loaded");
+        }
         NDArray latent;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
