@@ -2,10 +2,7 @@ package studio.codebook.training.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -16,6 +13,8 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.init.SeededBlock;
+import studio.codebook.engine.init.SeededValues;
 import studio.codebook.training.loss.MelSpectrogram;
 
 /**
@@ -29,21 +28,19 @@ import studio.codebook.training.loss.MelSpectrogram;
  * come from a seeded {@link Random} (He-uniform for the convolutions, PyTorch's ±1/√fan_in for the heads).
  * The front end has no parameters and is never differentiated (the input needs no gradient).
  */
-final class AttributeClassifierBlock extends AbstractBlock {
+final class AttributeClassifierBlock extends SeededBlock {
 
     private static final byte VERSION = 1;
     static final String[] HEADS = {"genre", "lead", "drums"};
 
     private final ClassifierConfig config;
-    private final long seed;
     private final MelSpectrogram mel;
     private final Parameter[][] convs;
     private final Parameter[][] heads;
 
     AttributeClassifierBlock(ClassifierConfig config, long seed) {
-        super(VERSION);
+        super(VERSION, seed);
         this.config = config;
-        this.seed = seed;
         this.mel = new MelSpectrogram(config.sampleRate(), List.of(config.fftSize()), config.mels(), config.minHz());
         List<Integer> ch = config.channels();
         convs = new Parameter[ch.size()][];
@@ -114,30 +111,21 @@ final class AttributeClassifierBlock extends AbstractBlock {
             new Shape(rows, config.drums().size()), new Shape(rows, config.embeddingSize())};
     }
 
+    /** He-uniform convolutions with zero biases, heads uniform in ±1/√fan_in. */
     @Override
-    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
-        super.initialize(manager, dataType, inputShapes);
-        Random random = new Random(seed);
+    public void resetParameters(Random random) {
         for (Parameter[] conv : convs) {
             Shape s = conv[0].getArray().getShape();
             long fanIn = s.get(1) * s.get(2) * s.get(3);
-            conv[0].getArray().set(uniform(random, (int) s.size(), Math.sqrt(6.0 / fanIn)));
+            conv[0].getArray().set(SeededValues.uniform(random, s.size(), Math.sqrt(6.0 / fanIn)));
             conv[1].getArray().set(new float[(int) s.get(0)]);
         }
         for (Parameter[] head : heads) {
             Shape s = head[0].getArray().getShape();
             double bound = 1 / Math.sqrt(s.get(1));
-            head[0].getArray().set(uniform(random, (int) s.size(), bound));
-            head[1].getArray().set(uniform(random, (int) s.get(0), bound));
+            head[0].getArray().set(SeededValues.uniform(random, s.size(), bound));
+            head[1].getArray().set(SeededValues.uniform(random, s.get(0), bound));
         }
-    }
-
-    private static float[] uniform(Random random, int n, double bound) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
-        return values;
     }
 
     @Override

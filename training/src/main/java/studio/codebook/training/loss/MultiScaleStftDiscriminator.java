@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -15,6 +14,9 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import studio.codebook.engine.init.SeededBlock;
+import studio.codebook.engine.init.SeededBlockBuilder;
+import studio.codebook.engine.init.SeededValues;
 
 /**
  * EnCodec's multi-scale STFT discriminator (audiocraft's {@code MultiScaleSTFTDiscriminator}) as one DJL
@@ -41,7 +43,7 @@ import java.util.Random;
  * {@link Random} (PyTorch's default: uniform ±1/√fan_in), so a discriminator built with the same config and
  * seed is the same on every run.
  */
-public final class MultiScaleStftDiscriminator extends AbstractBlock {
+public final class MultiScaleStftDiscriminator extends SeededBlock {
 
     private static final byte VERSION = 1;
     /** Time dilations of the three strided convolutions. */
@@ -52,7 +54,6 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
     private final int[] fftSizes;
     private final int filters;
     private final float negativeSlope;
-    private final long seed;
     /** Per scale: the windowed DFT matrix of {@link MelSpectrogram#spectrum}, made once by initialize. */
     private final NDArray[] dft;
     /** Per scale: LAYERS convolutions then post, each {weight, bias}. */
@@ -77,12 +78,11 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
         }
     }
 
-    MultiScaleStftDiscriminator(Builder builder) {
-        super(VERSION);
-        this.fftSizes = builder.fftSizes.stream().mapToInt(Integer::intValue).toArray();
-        this.filters = builder.filters;
-        this.negativeSlope = (float) builder.negativeSlope;
-        this.seed = builder.seed;
+    MultiScaleStftDiscriminator(AdversarialConfig config, long seed) {
+        super(VERSION, seed);
+        this.fftSizes = config.fftSizes().stream().mapToInt(Integer::intValue).toArray();
+        this.filters = config.filters();
+        this.negativeSlope = (float) config.negativeSlope();
         this.dft = new NDArray[fftSizes.length];
         this.convs = new Parameter[fftSizes.length][LAYERS + 1][];
         for (int s = 0; s < fftSizes.length; s++) {
@@ -192,10 +192,10 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
         return shapes;
     }
 
+    /** Draws the weights from the seed (see {@link SeededBlock}) and makes the scales' DFT matrices. */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
         super.initialize(manager, dataType, inputShapes);
-        resetParameters(new Random(seed));
         for (int s = 0; s < fftSizes.length; s++) {
             int n = fftSizes[s];
             dft[s] = MelSpectrogram.owned(manager.create(MelSpectrogram.dftMatrix(n), new Shape(n, n + 2L)));
@@ -203,23 +203,16 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
     }
 
     /** Redraws every parameter: weights and biases uniform in ±1/√fan_in (PyTorch's Conv2d default). */
+    @Override
     public void resetParameters(Random random) {
         for (Parameter[][] scale : convs) {
             for (Parameter[] conv : scale) {
                 Shape shape = conv[0].getArray().getShape();
                 double bound = 1.0 / Math.sqrt(shape.get(1) * shape.get(2) * shape.get(3));
-                conv[0].getArray().set(uniform(random, (int) shape.size(), bound));
-                conv[1].getArray().set(uniform(random, (int) shape.get(0), bound));
+                conv[0].getArray().set(SeededValues.uniform(random, shape.size(), bound));
+                conv[1].getArray().set(SeededValues.uniform(random, shape.get(0), bound));
             }
         }
-    }
-
-    private static float[] uniform(Random random, int n, double bound) {
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
-        }
-        return values;
     }
 
     @Override
@@ -227,34 +220,22 @@ public final class MultiScaleStftDiscriminator extends AbstractBlock {
         return "MultiScaleStftDiscriminator(n_fft " + fftSizes() + ", " + filters + " filters)";
     }
 
-    /** Builder: {@code setConfig} is required; {@code optSeed} defaults to 0. */
-    public static final class Builder {
-        private List<Integer> fftSizes;
-        private int filters;
-        private double negativeSlope;
-        private long seed;
+    /**
+     * Builder: {@code setConfig} (scales, filters and slope from an adversarial configuration) is required;
+     * {@code optSeed} (default 0) fixes the initial weights.
+     */
+    public static final class Builder extends SeededBlockBuilder<AdversarialConfig, Builder> {
 
         Builder() {}
 
-        /** Scales, filters and slope from an adversarial configuration. */
-        public Builder setConfig(AdversarialConfig config) {
-            this.fftSizes = config.fftSizes();
-            this.filters = config.filters();
-            this.negativeSlope = config.negativeSlope();
-            return this;
-        }
-
-        /** The seed of the initial weights. */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         public MultiScaleStftDiscriminator build() {
-            if (fftSizes == null) {
-                throw new IllegalArgumentException("the discriminator needs a configuration (setConfig)");
-            }
-            return new MultiScaleStftDiscriminator(this);
+            return new MultiScaleStftDiscriminator(
+                    requireConfig("the discriminator needs a configuration (setConfig)"), seed());
         }
     }
 }

@@ -161,14 +161,8 @@ public final class CodecTrainer extends Trainer {
      */
     public static CodecTrainer resume(Path runDir, List<Segment> train, List<Segment> validation, Device device)
             throws IOException {
-        Restored r = restore(runDir, "codec", device);
-        try {
-            CodecTrainingConfig config = JSON.treeToValue(r.state().config(), CodecTrainingConfig.class);
-            return new CodecTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r);
-        } catch (IOException | RuntimeException e) {
-            r.model().close();
-            throw e;
-        }
+        return resume(runDir, "codec", device, CodecTrainingConfig.class, (config, r) ->
+                new CodecTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r));
     }
 
     @Override
@@ -356,37 +350,20 @@ public final class CodecTrainer extends Trainer {
             m.put("loss", Double.NaN);
             return m;
         }
-        double rec = 0;
-        double l1 = 0;
-        double mel = 0;
-        double commit = 0;
-        double sisnr = 0;
-        int n = 0;
-        int batch = config.batchSize();
-        for (int from = 0; from < validation.size(); from += batch) {
-            int to = Math.min(validation.size(), from + batch);
-            try (NDScope scope = new NDScope(); NDManager sub = model.codec().manager().newSubManager()) {
-                scope.suppressNotUsedWarning();
-                NDArray audio = audio(sub, validation.subList(from, to));
-                NDList out = block.forward(parameterStore, new NDList(audio), false);
-                NDList r = reconstruction.compute(out.get(0), audio);
-                float[] v = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2), r.get(3)))
-                        .toFloatArray();
-                int size = to - from;
-                rec += v[0] * size;
-                l1 += v[1] * size;
-                mel += v[2] * size;
-                commit += v[3] * size;
-                sisnr -= v[4] * size;
-                n += size;
-            }
-        }
-        m.put("loss", rec / n);
-        m.put("reconstruction", rec / n);
-        m.put("l1", l1 / n);
-        m.put("mel", mel / n);
-        m.put("commitment", commit / n);
-        m.put("sisnr", sisnr / n);
+        double[] v = ValidationBatches.means(validation.size(), config.batchSize(), model.codec().manager(),
+                (sub, from, to) -> {
+                    NDArray audio = audio(sub, validation.subList(from, to));
+                    NDList out = block.forward(parameterStore, new NDList(audio), false);
+                    NDList r = reconstruction.compute(out.get(0), audio);
+                    return NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2), r.get(3).neg()))
+                            .toFloatArray();
+                });
+        m.put("loss", v[0]);
+        m.put("reconstruction", v[0]);
+        m.put("l1", v[1]);
+        m.put("mel", v[2]);
+        m.put("commitment", v[3]);
+        m.put("sisnr", v[4]);
         try {
             m.put("mmd", validationMmd());
         } catch (IllegalArgumentException e) {

@@ -98,14 +98,8 @@ public final class LmTrainer extends Trainer {
     /** Continues the run in {@code runDir} from its latest checkpoint (same segments, same order). */
     public static LmTrainer resume(Path runDir, List<Segment> train, List<Segment> validation, Device device)
             throws IOException {
-        Restored r = restore(runDir, "lm", device);
-        try {
-            LmTrainingConfig config = JSON.treeToValue(r.state().config(), LmTrainingConfig.class);
-            return new LmTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r);
-        } catch (IOException | RuntimeException e) {
-            r.model().close();
-            throw e;
-        }
+        return resume(runDir, "lm", device, LmTrainingConfig.class, (config, r) ->
+                new LmTrainer(r.model(), true, config, train, validation, runDir, r.state().description(), r));
     }
 
     @Override
@@ -179,30 +173,20 @@ public final class LmTrainer extends Trainer {
             return m;
         }
         int k = pattern.numCodebooks();
-        double[] sums = new double[k];
-        int n = 0;
-        int batch = config.batchSize();
-        for (int from = 0; from < validation.size(); from += batch) {
-            int to = Math.min(validation.size(), from + batch);
-            List<int[][]> windows = new ArrayList<>();
-            List<String> captions = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                windows.add(window(validationCodes.get(i), 0));
-                captions.add(validation.get(i).caption() == null ? "" : validation.get(i).caption());
-            }
-            try (NDScope scope = new NDScope(); NDManager sub = parameterStore.getManager().newSubManager()) {
-                scope.suppressNotUsedWarning();
-                float[] v = crossEntropy(sub, windows, captions, false).toFloatArray();
-                for (int q = 0; q < k; q++) {
-                    sums[q] += v[q] * (to - from);
-                }
-                n += to - from;
-            }
-        }
+        double[] nll = ValidationBatches.means(validation.size(), config.batchSize(), parameterStore.getManager(),
+                (sub, from, to) -> {
+                    List<int[][]> windows = new ArrayList<>();
+                    List<String> captions = new ArrayList<>();
+                    for (int i = from; i < to; i++) {
+                        windows.add(window(validationCodes.get(i), 0));
+                        captions.add(validation.get(i).caption() == null ? "" : validation.get(i).caption());
+                    }
+                    return crossEntropy(sub, windows, captions, false).toFloatArray();
+                });
         double mean = 0;
         for (int q = 0; q < k; q++) {
-            m.put("nll" + q, sums[q] / n);
-            mean += sums[q] / n / k;
+            m.put("nll" + q, nll[q]);
+            mean += nll[q] / k;
         }
         m.put("loss", mean);
         return m;

@@ -124,8 +124,28 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
     /** A checkpoint read back: its folder, its state, and the model loaded from it. */
     record Restored(Path folder, TrainerState state, MusicModel model) {}
 
+    /** Makes the trainer of a restored checkpoint from the run's saved configuration. */
+    interface Resumption<C, T extends Trainer> {
+        T trainer(C config, Restored restored) throws IOException;
+    }
+
+    /**
+     * Reads the latest checkpoint of a {@code kind} run, loads its model and its saved configuration (a
+     * {@code configType}) and makes the trainer that continues it; the loaded model is closed if that fails.
+     */
+    static <C, T extends Trainer> T resume(Path runDir, String kind, ai.djl.Device device, Class<C> configType,
+            Resumption<C, T> resumption) throws IOException {
+        Restored r = restore(runDir, kind, device);
+        try {
+            return resumption.trainer(JSON.treeToValue(r.state().config(), configType), r);
+        } catch (IOException | RuntimeException e) {
+            r.model().close();
+            throw e;
+        }
+    }
+
     /** Reads the latest checkpoint of a run and loads its model. */
-    static Restored restore(Path runDir, String kind, ai.djl.Device device) throws IOException {
+    private static Restored restore(Path runDir, String kind, ai.djl.Device device) throws IOException {
         CheckpointStore store = new CheckpointStore(runDir);
         Path folder = store.latest().orElseThrow(() -> new IOException(runDir + ": no checkpoint to resume from"));
         TrainerState state = JSON.readValue(folder.resolve(CheckpointStore.STATE_FILE).toFile(), TrainerState.class);
