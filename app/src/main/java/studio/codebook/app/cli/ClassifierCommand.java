@@ -73,12 +73,8 @@ final class ClassifierCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             CommandLine cli = spec.commandLine();
-            ClassifierTraining.Settings settings;
-            try {
-                settings = new ClassifierTraining.Settings(steps, batch, cropSeconds, 1e-3, 0.15, seed);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cli, e.getMessage());
-            }
+            ClassifierTraining.Settings settings = CliErrors.settings(cli,
+                    () -> new ClassifierTraining.Settings(steps, batch, cropSeconds, 1e-3, 0.15, seed));
             if (maxClips < 0) {
                 throw new CommandLine.ParameterException(cli, "--max-clips must be >= 0, not " + maxClips);
             }

@@ -1,9 +1,24 @@
 package studio.codebook.app.cli;
 
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
 /** Turns an exception into the one line a user sees. */
 final class CliErrors {
 
     private CliErrors() {}
+
+    /**
+     * Settings made from a command's option values; a value they refuse (an {@link IllegalArgumentException},
+     * whose message names the option's setting) becomes a usage error of {@code cmd}, printed with its usage.
+     */
+    static <T> T settings(CommandLine cmd, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cmd, e.getMessage());
+        }
+    }
 
     static String describe(Throwable e) {
         if (e instanceof java.nio.file.NoSuchFileException missing) {

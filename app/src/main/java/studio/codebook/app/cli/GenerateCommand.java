@@ -80,12 +80,8 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bits must be 16 or 24, not " + bits);
         }
         long chosenSeed = seed != null ? seed : (System.nanoTime() ^ System.currentTimeMillis()) & 0xffffffffL;
-        GenerationParams params;
-        try {
-            params = new GenerationParams(prompt, negative, duration, topK, topP, temperature, cfg, chosenSeed, variants);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        GenerationParams params = CliErrors.settings(spec.commandLine(),
+                () -> new GenerationParams(prompt, negative, duration, topK, topP, temperature, cfg, chosenSeed, variants));
         AudioClip prompted = continuation == null ? null : AudioReader.read(continuation);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -51,12 +51,8 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cli = spec.commandLine();
-        CorpusSettings settings;
-        try {
-            settings = new CorpusSettings(seed, hours, clipSeconds, rate, heldOut);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
-        }
+        CorpusSettings settings = CliErrors.settings(cli,
+                () -> new CorpusSettings(seed, hours, clipSeconds, rate, heldOut));
         PrintWriter err = cli.getErr();
         int total = settings.clipCount();
         err.printf(Locale.ROOT, "synth: %d clip%s of %s s at %d Hz (seed %d%s) into %s%n", total,

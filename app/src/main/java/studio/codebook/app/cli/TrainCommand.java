@@ -99,12 +99,8 @@ final class TrainCommand implements Runnable {
 
         CodecTrainingConfig apply(CommandLine cmd, CodecTrainingConfig c) {
             ReconstructionConfig r = c.reconstruction();
-            try {
-                return c.withReconstruction(r.withWeights(l1 != null ? l1 : r.l1Weight(),
-                        mel != null ? mel : r.melWeight(), siSnr != null ? siSnr : r.siSnrWeight()));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cmd, e.getMessage());
-            }
+            return CliErrors.settings(cmd, () -> c.withReconstruction(r.withWeights(l1 != null ? l1 : r.l1Weight(),
+                    mel != null ? mel : r.melWeight(), siSnr != null ? siSnr : r.siSnrWeight())));
         }
     }
 
@@ -132,16 +128,13 @@ final class TrainCommand implements Runnable {
         double segmentSeconds;
 
         CodecTrainingConfig config(CommandLine cmd, int steps, int batch, long seed) {
-            IndependenceConfig independence;
-            try {
-                independence = IndependenceConfig.defaults(lambda)
+            return CliErrors.settings(cmd, () -> {
+                IndependenceConfig independence = IndependenceConfig.defaults(lambda)
                         .withAlignment(Alignment.parse(alignment))
                         .withStreamKind(StreamKind.parse(stream));
                 return CodecTrainingConfig.defaults(steps, batch, seed).withIndependence(independence)
                         .withAdversarial(adversarial);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cmd, e.getMessage());
-            }
+            });
         }
     }
 
@@ -199,8 +192,7 @@ final class TrainCommand implements Runnable {
                     result = session.run(trainer, "codec");
                 }
             }
-            TrainingSession.publish(result.model(), out);
-            cmd.getOut().printf("wrote %s%n", out);
+            session.publish(result, out);
             return 0;
         }
     }
@@ -273,8 +265,7 @@ final class TrainCommand implements Runnable {
                     }
                 }
             }
-            TrainingSession.publish(result.model(), out);
-            cmd.getOut().printf("wrote %s%n", out);
+            session.publish(result, out);
             return 0;
         }
     }
@@ -321,16 +312,11 @@ final class TrainCommand implements Runnable {
         public Integer call() throws Exception {
             CommandLine cmd = spec.commandLine();
             Path target = out != null ? out : model;
-            LmTrainingConfig config;
-            try {
-                config = common.rhythm(LmTrainingConfig.defaults(common.steps, common.batch, frames, common.seed)
-                        .withConditionDropout(conditionDropout).withFreezeTextEncoder(freezeText));
-                if (learningRate != null) {
-                    config = config.withLearningRate(learningRate, learningRate / 10, config.warmupSteps());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cmd, e.getMessage());
-            }
+            LmTrainingConfig config = CliErrors.settings(cmd, () -> {
+                LmTrainingConfig c = common.rhythm(LmTrainingConfig.defaults(common.steps, common.batch, frames,
+                        common.seed).withConditionDropout(conditionDropout).withFreezeTextEncoder(freezeText));
+                return learningRate == null ? c : c.withLearningRate(learningRate, learningRate / 10, c.warmupSteps());
+            });
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);
             Path runDir = common.runDir(target);
             TrainingResult result;
@@ -356,8 +342,7 @@ final class TrainCommand implements Runnable {
                     }
                 }
             }
-            TrainingSession.publish(result.model(), target);
-            cmd.getOut().printf("wrote %s%n", target);
+            session.publish(result, target);
             return 0;
         }
 

@@ -121,6 +121,12 @@ final class TrainingSession {
         }
     }
 
+    /** Publishes the run's model at {@code target} (as {@link #publish(Path, Path)}) and says where it went. */
+    void publish(TrainingResult result, Path target) throws IOException {
+        publish(result.model(), target);
+        out.printf("wrote %s%n", target);
+    }
+
     /** Copies a model folder to {@code target}, replacing what is there only once the copy is complete. */
     static void publish(Path model, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();

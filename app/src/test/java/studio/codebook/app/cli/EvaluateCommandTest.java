@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -30,19 +28,10 @@ class EvaluateCommandTest {
     static Path model;
     static Path data;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void modelAndData() throws Exception {
         model = dir.resolve("tiny");
-        Result r = run("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
+        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
         assertEquals(0, r.code(), r.err());
         data = dir.resolve("held-out");
         Files.createDirectories(data.resolve("sub"));
@@ -73,7 +62,7 @@ class EvaluateCommandTest {
     void evaluatesEveryUsableSegmentWritesJsonAndListsSkippedFiles() throws Exception {
         Path json = dir.resolve("report.json");
         long start = System.nanoTime();
-        Result r = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json", json.toString(),
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json", json.toString(),
                 "--segment-seconds", "0.4", "--permutations", "3");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, r.code(), r.err());
@@ -108,7 +97,7 @@ class EvaluateCommandTest {
     @Test
     void maxSegmentsSpreadsTheChoice() throws Exception {
         Path json = dir.resolve("few.json");
-        Result r = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json", json.toString(),
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--json", json.toString(),
                 "--segment-seconds", "0.4", "--max-segments", "2", "--permutations", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("(7 available)"), r.err());
@@ -124,7 +113,7 @@ class EvaluateCommandTest {
             m.saveTo(codecDir);
         }
         Path json = dir.resolve("codec.json");
-        Result r = run("evaluate", "--model", codecDir.toString(), "--data", data.toString(), "--json",
+        CliRun r = CliRun.of("evaluate", "--model", codecDir.toString(), "--data", data.toString(), "--json",
                 json.toString(), "--segment-seconds", "0.4", "--permutations", "1");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("Language model NLL"), r.out());
@@ -135,11 +124,11 @@ class EvaluateCommandTest {
 
     @Test
     void missingModelOrDataIsExitOneAndBadArgumentsExitTwo() {
-        Result noModel = run("evaluate", "--model", dir.resolve("nowhere").toString(), "--data", data.toString());
+        CliRun noModel = CliRun.of("evaluate", "--model", dir.resolve("nowhere").toString(), "--data", data.toString());
         assertEquals(1, noModel.code(), noModel.err());
         assertTrue(noModel.err().startsWith("error: "), noModel.err());
 
-        Result noData = run("evaluate", "--model", model.toString(), "--data", dir.resolve("no-such-folder").toString());
+        CliRun noData = CliRun.of("evaluate", "--model", model.toString(), "--data", dir.resolve("no-such-folder").toString());
         assertEquals(1, noData.code(), noData.err());
 
         Path empty = dir.resolve("empty");
@@ -149,13 +138,13 @@ class EvaluateCommandTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        Result nothing = run("evaluate", "--model", model.toString(), "--data", empty.toString());
+        CliRun nothing = CliRun.of("evaluate", "--model", model.toString(), "--data", empty.toString());
         assertEquals(1, nothing.code(), nothing.err());
         assertTrue(nothing.err().contains("no usable audio"), nothing.err());
 
-        Result bad = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--segment-seconds", "0");
+        CliRun bad = CliRun.of("evaluate", "--model", model.toString(), "--data", data.toString(), "--segment-seconds", "0");
         assertEquals(2, bad.code(), bad.err());
-        Result help = run("evaluate", "--help");
+        CliRun help = CliRun.of("evaluate", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("Every usable segment of the folder is evaluated"), help.out());
     }

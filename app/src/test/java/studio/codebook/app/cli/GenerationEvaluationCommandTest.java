@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +16,6 @@ class GenerationEvaluationCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void trainsAClassifierAndEvaluatesGeneratedClipsIntoJson() throws Exception {
         Path corpus = dir.resolve("corpus");
@@ -34,13 +23,13 @@ class GenerationEvaluationCommandTest {
         Path model = dir.resolve("tiny");
         Path classifier = dir.resolve("classifier");
         Path json = dir.resolve("generation.json");
-        assertOk(run("synth", "--hours", Double.toString(12.0 / 3600), "--out", corpus.toString(), "--seed", "3",
+        assertOk(CliRun.of("synth", "--hours", Double.toString(12.0 / 3600), "--out", corpus.toString(), "--seed", "3",
                 "--clip-seconds", "2", "--rate", "8000"));
-        assertOk(run("synth", "--hours", Double.toString(6.0 / 3600), "--out", heldOut.toString(), "--seed", "4",
+        assertOk(CliRun.of("synth", "--hours", Double.toString(6.0 / 3600), "--out", heldOut.toString(), "--seed", "4",
                 "--clip-seconds", "2", "--held-out"));
-        assertOk(run("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3"));
+        assertOk(CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3"));
 
-        Result trained = run("classifier", "train", "--data", corpus.toString(), "--out", classifier.toString(),
+        CliRun trained = CliRun.of("classifier", "train", "--data", corpus.toString(), "--out", classifier.toString(),
                 "--steps", "3", "--batch", "2", "--crop-seconds", "1", "--tiny");
         assertOk(trained);
         assertTrue(trained.out().contains("validation accuracy"), trained.out());
@@ -48,7 +37,7 @@ class GenerationEvaluationCommandTest {
         assertEquals(3, record.path("training").path("steps").asInt());
         assertEquals(corpus.toAbsolutePath().toString(), record.path("training").path("data").asText());
 
-        Result checked = run("classifier", "check", "--classifier", classifier.toString(), "--data", heldOut.toString());
+        CliRun checked = CliRun.of("classifier", "check", "--classifier", classifier.toString(), "--data", heldOut.toString());
         assertOk(checked);
         assertTrue(checked.out().startsWith("3 clips: genre"), checked.out());
 
@@ -56,14 +45,14 @@ class GenerationEvaluationCommandTest {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(heldOut)) {
             someClip = files.filter(f -> f.toString().endsWith(".wav")).sorted().findFirst().orElseThrow();
         }
-        Result heard = run("classifier", "hear", "--classifier", classifier.toString(), someClip.toString());
+        CliRun heard = CliRun.of("classifier", "hear", "--classifier", classifier.toString(), someClip.toString());
         assertOk(heard);
         assertTrue(heard.out().matches("(?s)" + java.util.regex.Pattern.quote(someClip.getFileName().toString())
                 + ": genre [a-z -]+ \\(\\d\\.\\d\\d\\), lead [a-z ]+ \\(\\d\\.\\d\\d\\), drums .*"), heard.out());
-        Result unreadable = run("classifier", "hear", "--classifier", classifier.toString(), dir.resolve("none.wav").toString());
+        CliRun unreadable = CliRun.of("classifier", "hear", "--classifier", classifier.toString(), dir.resolve("none.wav").toString());
         assertEquals(1, unreadable.code(), unreadable.err());
 
-        Result evaluated = run("evaluate", "--generation", "--model", model.toString(), "--classifier",
+        CliRun evaluated = CliRun.of("evaluate", "--generation", "--model", model.toString(), "--classifier",
                 classifier.toString(), "--held-out", heldOut.toString(), "--clips", "2", "--duration", "1",
                 "--json", json.toString());
         assertOk(evaluated);
@@ -82,10 +71,10 @@ class GenerationEvaluationCommandTest {
 
     @Test
     void generationNeedsAClassifierAndAHeldOutSet() {
-        Result r = run("evaluate", "--generation", "--model", dir.toString());
+        CliRun r = CliRun.of("evaluate", "--generation", "--model", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--classifier"), r.err());
-        Result noData = run("evaluate", "--model", dir.toString());
+        CliRun noData = CliRun.of("evaluate", "--model", dir.toString());
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("--data"), noData.err());
     }
@@ -93,12 +82,12 @@ class GenerationEvaluationCommandTest {
     @Test
     void aFolderWithoutAClassifierIsRefusedWithAMessage() throws Exception {
         Files.createDirectories(dir.resolve("held-out"));
-        Result r = run("classifier", "check", "--classifier", dir.toString(), "--data", dir.toString());
+        CliRun r = CliRun.of("classifier", "check", "--classifier", dir.toString(), "--data", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no captioned clips") || r.err().contains("not an attribute classifier"), r.err());
     }
 
-    private static void assertOk(Result r) {
+    private static void assertOk(CliRun r) {
         assertEquals(0, r.code(), r.err());
     }
 }

@@ -32,7 +32,7 @@ class PackCommandTest {
     @BeforeAll
     static void modelAndData() throws Exception {
         model = dir.resolve("tiny");
-        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out",
+        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out",
                 model.toString(), "--seed", "3");
         assertEquals(0, r.code(), r.err());
         data = dir.resolve("held-out");
@@ -50,7 +50,7 @@ class PackCommandTest {
     @Test
     void writesACompactCopyReportsSizesAndTheQualityChange() throws Exception {
         Path out = dir.resolve("packed");
-        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+        CliRun r = CliRun.of("model", "pack", "--model", model.toString(), "--out",
                 out.toString(), "--check", data.toString(), "--segment-seconds", "0.5");
         System.out.println(r.out() + r.err());
         assertEquals(0, r.code(), r.err());
@@ -67,18 +67,18 @@ class PackCommandTest {
         try (MusicModel packed = MusicModel.load(out, Device.cpu())) {
             assertEquals(WeightStorage.COMPACT, packed.weightStorage());
         }
-        EvaluateCommandTest.Result info = EvaluateCommandTest.run("info", "--model", out.toString());
+        CliRun info = CliRun.of("info", "--model", out.toString());
         assertTrue(info.out().contains("weights      compact"), info.out());
         // no temporary folder is left beside it
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".packed")));
         }
 
-        EvaluateCommandTest.Result again = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+        CliRun again = CliRun.of("model", "pack", "--model", model.toString(), "--out",
                 out.toString());
         assertNotEquals(0, again.code());
         assertTrue(again.err().contains("--force"), again.err());
-        EvaluateCommandTest.Result forced = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+        CliRun forced = CliRun.of("model", "pack", "--model", model.toString(), "--out",
                 out.toString(), "--force");
         assertEquals(0, forced.code(), forced.err());
     }
@@ -93,7 +93,7 @@ class PackCommandTest {
         byte[] lm = Files.readAllBytes(broken.resolve(ModelFolder.LM_WEIGHTS_FILE));
         Files.write(broken.resolve(ModelFolder.LM_WEIGHTS_FILE), java.util.Arrays.copyOf(lm, lm.length / 2));
         Path out = dir.resolve("never");
-        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", broken.toString(), "--out",
+        CliRun r = CliRun.of("model", "pack", "--model", broken.toString(), "--out",
                 out.toString());
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("lm.safetensors") && r.err().contains("truncated"), r.err());
@@ -109,12 +109,12 @@ class PackCommandTest {
     @Test
     void takesARefinedDecoderKeepingTheCodesAndRefusesAnotherCodec() throws Exception {
         Path refined = dir.resolve("refined");
-        EvaluateCommandTest.Result trained = EvaluateCommandTest.run("train", "decoder", "--model", model.toString(),
+        CliRun trained = CliRun.of("train", "decoder", "--model", model.toString(),
                 "--out", refined.toString(), "--data", data.toString(), "--steps", "2", "--batch", "2",
                 "--segment-seconds", "0.5", "--sisnr-weight", "1", "--no-progress");
         assertEquals(0, trained.code(), trained.out() + trained.err());
         Path shipped = dir.resolve("shipped");
-        EvaluateCommandTest.Result r = EvaluateCommandTest.run("model", "pack", "--model", model.toString(), "--out",
+        CliRun r = CliRun.of("model", "pack", "--model", model.toString(), "--out",
                 shipped.toString(), "--decoder-from", refined.toString(), "--id", "default", "--name", "Shipped model");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("decoder taken from"), r.out());
@@ -141,9 +141,9 @@ class PackCommandTest {
         }
 
         Path other = dir.resolve("other");
-        assertEquals(0, EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out", other.toString(),
+        assertEquals(0, CliRun.of("model", "init", "--preset", "tiny", "--out", other.toString(),
                 "--seed", "9").code());
-        EvaluateCommandTest.Result refused = EvaluateCommandTest.run("model", "pack", "--model", model.toString(),
+        CliRun refused = CliRun.of("model", "pack", "--model", model.toString(),
                 "--out", dir.resolve("mixed").toString(), "--decoder-from", other.toString());
         assertEquals(2, refused.code(), refused.out() + refused.err());
         assertTrue(refused.err().contains("encoder differs"), refused.err());

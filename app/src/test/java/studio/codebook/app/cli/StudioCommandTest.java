@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,19 +23,10 @@ class StudioCommandTest {
 
     static Path model;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void tinyModel() {
         model = dir.resolve("tiny");
-        Result r = run("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
+        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(model.resolve("model.json")));
         assertTrue(Files.isRegularFile(model.resolve("codec.safetensors")));
@@ -58,7 +47,7 @@ class StudioCommandTest {
 
     @Test
     void infoDescribesTheModel() {
-        Result r = run("info", "--model", model.toString());
+        CliRun r = CliRun.of("info", "--model", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 codebooks x 64 entries"), r.out());
         assertTrue(r.out().contains("50.0 frames/s"), r.out());
@@ -69,7 +58,7 @@ class StudioCommandTest {
     void encodeDecodeAnalyzeRoundTrip() throws Exception {
         Path wav = tone("in.wav", 22_050, 2, 1.3);
         Path codes = dir.resolve("in.codes.json");
-        Result enc = run("encode", wav.toString(), "--model", model.toString(), "--out", codes.toString());
+        CliRun enc = CliRun.of("encode", wav.toString(), "--model", model.toString(), "--out", codes.toString());
         assertEquals(0, enc.code(), enc.err());
         CodesFile file = CodesFile.read(codes);
         assertEquals(4, file.codes().numCodebooks());
@@ -77,16 +66,16 @@ class StudioCommandTest {
         assertEquals(16_000, file.sampleRate());
 
         Path out = dir.resolve("out.wav");
-        Result dec = run("decode", codes.toString(), "--model", model.toString(), "--out", out.toString(),
+        CliRun dec = CliRun.of("decode", codes.toString(), "--model", model.toString(), "--out", out.toString(),
                 "--codebooks", "2", "--bits", "24");
         assertEquals(0, dec.code(), dec.err());
         AudioClip back = AudioReader.read(out);
         assertEquals(16_000, back.sampleRate());
         assertEquals(file.samples(), back.numFrames());
 
-        Result text = run("analyze", wav.toString(), codes.toString(), "--model", model.toString());
+        CliRun text = CliRun.of("analyze", wav.toString(), codes.toString(), "--model", model.toString());
         assertEquals(0, text.code(), text.err());
-        Result json = run("analyze", wav.toString(), "--model", model.toString(), "--json", "--offset", "2");
+        CliRun json = CliRun.of("analyze", wav.toString(), "--model", model.toString(), "--json", "--offset", "2");
         assertEquals(0, json.code(), json.err());
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertEquals(4, root.at("/report/numCodebooks").asInt());
@@ -96,7 +85,7 @@ class StudioCommandTest {
     @Test
     void generateWritesWavsAndSidecars() throws Exception {
         Path out = dir.resolve("gen.wav");
-        Result r = run("generate", "--prompt", "warm lo-fi piano over brushed drums, 80 BPM", "--duration", "0.6",
+        CliRun r = CliRun.of("generate", "--prompt", "warm lo-fi piano over brushed drums, 80 BPM", "--duration", "0.6",
                 "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--model", model.toString(),
                 "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
@@ -115,7 +104,7 @@ class StudioCommandTest {
         }
 
         Path cont = dir.resolve("cont.wav");
-        Result c = run("generate", "--prompt", "", "--duration", "0.4", "--continue", dir.resolve("gen-1.wav").toString(),
+        CliRun c = CliRun.of("generate", "--prompt", "", "--duration", "0.4", "--continue", dir.resolve("gen-1.wav").toString(),
                 "--model", model.toString(), "--out", cont.toString(), "--no-progress");
         assertEquals(0, c.code(), c.err());
         assertEquals((30 + 20) * 320, AudioReader.read(cont).numFrames());
@@ -123,10 +112,10 @@ class StudioCommandTest {
 
     @Test
     void generateWithoutAModelSaysHowToGetOne() {
-        Result r = run("generate", "--prompt", "x", "--out", dir.resolve("none.wav").toString());
+        CliRun r = CliRun.of("generate", "--prompt", "x", "--out", dir.resolve("none.wav").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no default model") && r.err().contains("--model"), r.err());
-        Result bad = run("generate", "--prompt", "x", "--duration", "-3", "--model", model.toString(), "--out",
+        CliRun bad = CliRun.of("generate", "--prompt", "x", "--duration", "-3", "--model", model.toString(), "--out",
                 dir.resolve("none.wav").toString());
         assertEquals(2, bad.code(), bad.err());
     }
@@ -139,7 +128,7 @@ class StudioCommandTest {
             {"decode", "x.json", "--out", "y.wav", "--bits", "20"},
             {"no-such-command"},
         }) {
-            Result r = run(args);
+            CliRun r = CliRun.of(args);
             assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
@@ -149,17 +138,17 @@ class StudioCommandTest {
     void badInputFilesExitOneNamingTheFile() throws Exception {
         Path garbage = dir.resolve("garbage.wav");
         Files.writeString(garbage, "this is not audio at all, just words in a file");
-        Result r = run("encode", garbage.toString(), "--model", model.toString(), "--out",
+        CliRun r = CliRun.of("encode", garbage.toString(), "--model", model.toString(), "--out",
                 dir.resolve("g.json").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("garbage.wav"), r.err());
         assertTrue(Files.notExists(dir.resolve("g.json")));
 
-        Result noModel = run("info", "--model", dir.resolve("missing-model").toString());
+        CliRun noModel = CliRun.of("info", "--model", dir.resolve("missing-model").toString());
         assertEquals(1, noModel.code());
         assertTrue(noModel.err().contains("missing-model"), noModel.err());
 
-        Result again = run("model", "init", "--preset", "tiny", "--out", model.toString());
+        CliRun again = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("--force"), again.err());
     }

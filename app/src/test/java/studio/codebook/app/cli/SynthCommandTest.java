@@ -3,8 +3,6 @@ package studio.codebook.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,20 +19,11 @@ class SynthCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = StudioCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void writesACorpusTheTrackLibraryReadsAndResumes() throws Exception {
         Path out = dir.resolve("corpus");
         String hours = Double.toString(6.0 / 3600);
-        Result r = run("synth", "--hours", hours, "--out", out.toString(), "--seed", "5", "--clip-seconds", "2");
+        CliRun r = CliRun.of("synth", "--hours", hours, "--out", out.toString(), "--seed", "5", "--clip-seconds", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("3/3 clips") && r.err().contains("3 rendered"), r.err());
         LibraryScan scan = TrackLibrary.scan(out, new LibraryConfig(16_000, 2, 2, 1, 0, -16, -1, 0),
@@ -44,11 +33,11 @@ class SynthCommandTest {
         assertEquals(first.caption().text(),
                 scan.manifest().track(first.name() + ".wav").orElseThrow().caption().text());
 
-        Result again = run("synth", "--hours", hours, "--out", out.toString(), "--seed", "5", "--clip-seconds", "2");
+        CliRun again = CliRun.of("synth", "--hours", hours, "--out", out.toString(), "--seed", "5", "--clip-seconds", "2");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("0 rendered, 3 already present"), again.err());
 
-        Result other = run("synth", "--hours", hours, "--out", out.toString(), "--seed", "6", "--clip-seconds", "2");
+        CliRun other = CliRun.of("synth", "--hours", hours, "--out", out.toString(), "--seed", "6", "--clip-seconds", "2");
         assertEquals(1, other.code());
         assertTrue(other.err().contains("holds another corpus"), other.err());
     }
@@ -58,17 +47,17 @@ class SynthCommandTest {
         Path mine = dir.resolve("music");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("notes.txt"), "keep me");
-        Result r = run("synth", "--hours", "0.001", "--out", mine.toString());
+        CliRun r = CliRun.of("synth", "--hours", "0.001", "--out", mine.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("not empty"), r.err());
-        assertEquals(2, run("synth", "--hours", "-1", "--out", dir.resolve("x").toString()).code());
-        assertEquals(2, run("synth", "--hours", "1", "--out", dir.resolve("x").toString(), "--rate", "100").code());
+        assertEquals(2, CliRun.of("synth", "--hours", "-1", "--out", dir.resolve("x").toString()).code());
+        assertEquals(2, CliRun.of("synth", "--hours", "1", "--out", dir.resolve("x").toString(), "--rate", "100").code());
     }
 
     @Test
     void heldOutRendersOnlyHeldOutPairs() throws Exception {
         Path out = dir.resolve("eval");
-        Result r = run("synth", "--hours", Double.toString(4.0 / 3600), "--out", out.toString(), "--seed", "5",
+        CliRun r = CliRun.of("synth", "--hours", Double.toString(4.0 / 3600), "--out", out.toString(), "--seed", "5",
                 "--clip-seconds", "1", "--held-out");
         assertEquals(0, r.code(), r.err());
         try (var files = Files.list(out)) {

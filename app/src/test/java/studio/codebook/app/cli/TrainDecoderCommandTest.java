@@ -26,7 +26,7 @@ class TrainDecoderCommandTest {
     @Test
     void refinesTheDecoderAndKeepsTheCodes() throws Exception {
         Path model = dir.resolve("tiny");
-        EvaluateCommandTest.Result init = EvaluateCommandTest.run("model", "init", "--preset", "tiny", "--out",
+        CliRun init = CliRun.of("model", "init", "--preset", "tiny", "--out",
                 model.toString(), "--seed", "3");
         assertEquals(0, init.code(), init.err());
         Path data = dir.resolve("tracks");
@@ -42,7 +42,7 @@ class TrainDecoderCommandTest {
             probe = x;
         }
         Path out = dir.resolve("refined");
-        EvaluateCommandTest.Result r = EvaluateCommandTest.run("train", "decoder", "--model", model.toString(), "--out",
+        CliRun r = CliRun.of("train", "decoder", "--model", model.toString(), "--out",
                 out.toString(), "--data", data.toString(), "--steps", "3", "--batch", "2", "--segment-seconds", "0.5",
                 "--sisnr-weight", "1", "--mel-weight", "1.5", "--no-progress");
         assertEquals(0, r.code(), r.out() + r.err());

@@ -79,15 +79,7 @@ class AdversarialCodecTrainingTest {
             straightDiscAdam = trainer.discriminatorOptimizer().snapshot();
         }
         Path run = dir.resolve("interrupted");
-        try (MusicModel model = TrainFixtures.tinyCodec(5);
-                CodecTrainer trainer = CodecTrainer.start(model, config, TRAIN, VALIDATION, run,
-                        TrainFixtures.description())) {
-            for (int i = 0; i < 3; i++) {
-                trainer.trainStep();
-            }
-            trainer.checkpoint();
-            trainer.trainStep(); // lost, as in a crash
-        }
+        TrainFixtures.interruptedCodecRun(config, TRAIN, VALIDATION, run);
         try (CodecTrainer trainer = CodecTrainer.resume(run, TRAIN, VALIDATION, Device.cpu())) {
             assertTrue(trainer.config().adversarial());
             assertEquals(SMALL, trainer.config().adversarialLoss());

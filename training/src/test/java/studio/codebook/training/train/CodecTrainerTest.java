@@ -59,15 +59,7 @@ class CodecTrainerTest {
             straightAdam = trainer.optimizer().snapshot();
         }
         Path run = dir.resolve("interrupted");
-        try (MusicModel model = TrainFixtures.tinyCodec(5);
-                CodecTrainer trainer = CodecTrainer.start(model, config, TRAIN, VALIDATION, run,
-                        TrainFixtures.description())) {
-            for (int i = 0; i < 3; i++) {
-                trainer.trainStep();
-            }
-            trainer.checkpoint();
-            trainer.trainStep(); // work after the checkpoint is lost, as in a crash
-        }
+        TrainFixtures.interruptedCodecRun(config, TRAIN, VALIDATION, run);
         try (CodecTrainer trainer = CodecTrainer.resume(run, TRAIN, VALIDATION, Device.cpu())) {
             assertEquals(3, trainer.step());
             for (int i = 0; i < 3; i++) {

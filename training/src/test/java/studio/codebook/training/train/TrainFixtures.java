@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,22 @@ final class TrainFixtures {
             out.add(new Segment("track-" + i, x, CAPTIONS[i % CAPTIONS.length]));
         }
         return out;
+    }
+
+    /**
+     * A codec run in {@code run} (tiny codec of seed 5) checkpointed after 3 steps, then one more step whose
+     * work is lost, as in a crash: resumed, it continues from step 3.
+     */
+    static void interruptedCodecRun(CodecTrainingConfig config, List<Segment> train, List<Segment> validation,
+            Path run) throws IOException {
+        try (MusicModel model = tinyCodec(5);
+                CodecTrainer trainer = CodecTrainer.start(model, config, train, validation, run, description())) {
+            for (int i = 0; i < 3; i++) {
+                trainer.trainStep();
+            }
+            trainer.checkpoint();
+            trainer.trainStep();
+        }
     }
 
     static CodecTrainingConfig codecConfig(int steps, double lambda) {
