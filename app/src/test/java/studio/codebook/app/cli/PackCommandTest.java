@@ -32,8 +32,7 @@ class PackCommandTest {
     @BeforeAll
     static void modelAndData() throws Exception {
         model = dir.resolve("tiny");
-        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out",
-                model.toString(), "--seed", "3");
+        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
         assertEquals(0, r.code(), r.err());
         data = dir.resolve("held-out");
         Files.createDirectories(data);
