@@ -25,6 +25,15 @@ class TrainDecoderCommandTest {
 
     @Test
     void refinesTheDecoderAndKeepsTheCodes() throws Exception {
+        refine(false);
+    }
+
+    @Test
+    void anAdversarialRefinementAlsoKeepsTheCodes() throws Exception {
+        refine(true);
+    }
+
+    private void refine(boolean adversarial) throws Exception {
         Path model = dir.resolve("tiny");
         CliRun init = CliRun.of("model", "init", "--preset", "tiny", "--out",
                 model.toString(), "--seed", "3");
@@ -42,9 +51,13 @@ class TrainDecoderCommandTest {
             probe = x;
         }
         Path out = dir.resolve("refined");
-        CliRun r = CliRun.of("train", "decoder", "--model", model.toString(), "--out",
-                out.toString(), "--data", data.toString(), "--steps", "3", "--batch", "2", "--segment-seconds", "0.5",
-                "--sisnr-weight", "1", "--mel-weight", "1.5", "--no-progress");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "decoder", "--model",
+                model.toString(), "--out", out.toString(), "--data", data.toString(), "--steps", "3", "--batch", "2",
+                "--segment-seconds", "0.5", "--sisnr-weight", "1", "--mel-weight", "1.5", "--no-progress"));
+        if (adversarial) {
+            args.add("--adversarial");
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("wrote " + out), r.out());
         AudioClip clip = AudioClip.mono(probe, 16_000);
@@ -69,6 +82,7 @@ class TrainDecoderCommandTest {
             assertEquals(Boolean.TRUE, hyper.get("decoderOnly"), hyper.toString());
             assertEquals(1.0, ((Number) hyper.get("reconstruction.siSnrWeight")).doubleValue());
             assertEquals(1.5, ((Number) hyper.get("reconstruction.melWeight")).doubleValue());
+            assertEquals(adversarial, hyper.get("adversarial"), hyper.toString());
             assertNotEquals(before.hash(), after.hash());
         }
     }
