@@ -114,9 +114,12 @@ class PackCommandTest {
         assertEquals(0, trained.code(), trained.out() + trained.err());
         Path shipped = dir.resolve("shipped");
         CliRun r = CliRun.of("model", "pack", "--model", model.toString(), "--out",
-                shipped.toString(), "--decoder-from", refined.toString(), "--id", "default", "--name", "Shipped model");
+                shipped.toString(), "--decoder-from", refined.toString(), "--id", "default", "--name", "Shipped model",
+                "--check", data.toString(), "--segment-seconds", "0.5");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("decoder taken from"), r.out());
+        // renamed, with another decoder: still checked against the full model it was packed from
+        assertTrue(r.out().contains("quality on"), r.out());
         ModelConfig config = ModelFolder.readConfig(shipped);
         assertEquals("default", config.id());
         assertEquals("Shipped model", config.name());

@@ -54,8 +54,11 @@ public record CompactModelCheck(int segments, double fullSiSnrDb, double compact
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("no segments to check the compact model on");
         }
-        if (!full.config().equals(compact.config())) {
-            throw new IllegalArgumentException("the compact model is not a copy of the full one (model.json differs)");
+        // the same model but for its identity (a pack may rename it) and provenance
+        var c = compact.config();
+        if (!full.config().withId(c.id(), c.name()).withProvenance(c.provenance()).equals(c)) {
+            throw new IllegalArgumentException("the compact model is not a copy of the full one (model.json differs "
+                    + "beyond its id, name and provenance)");
         }
         int rate = full.codec().sampleRate();
         int k = full.codec().numCodebooks();
