@@ -31,8 +31,7 @@ class EvaluateCommandTest {
     @BeforeAll
     static void modelAndData() throws Exception {
         model = dir.resolve("tiny");
-        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
-        assertEquals(0, r.code(), r.err());
+        CliRun.tinyModel(model, 3);
         data = dir.resolve("held-out");
         Files.createDirectories(data.resolve("sub"));
         tones(data.resolve("a.wav"), 16_000, 1, 1.2, 220, 1);

@@ -32,8 +32,7 @@ class PackCommandTest {
     @BeforeAll
     static void modelAndData() throws Exception {
         model = dir.resolve("tiny");
-        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
-        assertEquals(0, r.code(), r.err());
+        CliRun.tinyModel(model, 3);
         data = dir.resolve("held-out");
         Files.createDirectories(data);
         Random random = new Random(4);

@@ -26,8 +26,7 @@ class StudioCommandTest {
     @BeforeAll
     static void tinyModel() {
         model = dir.resolve("tiny");
-        CliRun r = CliRun.of("model", "init", "--preset", "tiny", "--out", model.toString(), "--seed", "3");
-        assertEquals(0, r.code(), r.err());
+        CliRun.tinyModel(model, 3);
         assertTrue(Files.isRegularFile(model.resolve("model.json")));
         assertTrue(Files.isRegularFile(model.resolve("codec.safetensors")));
     }

@@ -35,9 +35,7 @@ class TrainDecoderCommandTest {
 
     private void refine(boolean adversarial) throws Exception {
         Path model = dir.resolve("tiny");
-        CliRun init = CliRun.of("model", "init", "--preset", "tiny", "--out",
-                model.toString(), "--seed", "3");
-        assertEquals(0, init.code(), init.err());
+        CliRun.tinyModel(model, 3);
         Path data = dir.resolve("tracks");
         Files.createDirectories(data);
         Random random = new Random(2);
