@@ -97,10 +97,16 @@ final class TrainCommand implements Runnable {
                         + "decoder match the waveform's phase, not only its spectrum; default 0).")
         Double siSnr;
 
+        @Option(names = "--stft-weight", paramLabel = "W",
+                description = "Weight of the linear-frequency log-magnitude STFT term, which resolves single "
+                        + "harmonics that the mel bands merge (the brightness of a saw or square lead; default 0).")
+        Double stft;
+
         CodecTrainingConfig apply(CommandLine cmd, CodecTrainingConfig c) {
             ReconstructionConfig r = c.reconstruction();
             return CliErrors.settings(cmd, () -> c.withReconstruction(r.withWeights(l1 != null ? l1 : r.l1Weight(),
-                    mel != null ? mel : r.melWeight(), siSnr != null ? siSnr : r.siSnrWeight())));
+                    mel != null ? mel : r.melWeight(), siSnr != null ? siSnr : r.siSnrWeight())
+                    .withStftWeight(stft != null ? stft : r.stftWeight())));
         }
     }
 

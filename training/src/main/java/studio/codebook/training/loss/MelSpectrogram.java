@@ -112,16 +112,31 @@ public final class MelSpectrogram {
      * @return [B·C, mels, frames], on the audio's manager, differentiable
      */
     public NDArray mel(NDArray audio, int scale) {
+        return melOf(power(audio, scale), scale);
+    }
+
+    /**
+     * Linear-frequency power spectrogram at one scale (the input of {@link #melOf}).
+     *
+     * @param audio [B, C, L] or [B, L]
+     * @return [B·C, frames, n_fft / 2 + 1], on the audio's manager, differentiable
+     */
+    public NDArray power(NDArray audio, int scale) {
         Shape shape = audio.getShape();
         long length = shape.get(shape.dimension() - 1);
         long rows = audio.size() / length;
         int n = fftSizes[scale];
         int bins = n / 2 + 1;
         long frames = frames(scale, length);
-        NDManager manager = audio.getManager();
         NDArray spectrum = spectrum(audio, n, dft[scale]);
-        NDArray power = spectrum.square().reshape(rows, frames, 2, bins).sum(new int[] {2});
-        NDArray fb = owned(manager.create(filterbanks[scale], new Shape(bins, mels))).toType(audio.getDataType(), false);
+        return spectrum.square().reshape(rows, frames, 2, bins).sum(new int[] {2});
+    }
+
+    /** The mel power spectrogram [rows, mels, frames] of a {@link #power} spectrogram of the same scale. */
+    public NDArray melOf(NDArray power, int scale) {
+        int bins = fftSizes[scale] / 2 + 1;
+        NDArray fb = owned(power.getManager().create(filterbanks[scale], new Shape(bins, mels)))
+                .toType(power.getDataType(), false);
         return power.matMul(fb).transpose(0, 2, 1);
     }
 

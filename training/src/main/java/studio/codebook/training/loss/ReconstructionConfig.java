@@ -19,7 +19,7 @@ import java.util.List;
  *     configs saved before it existed, which therefore read as 0
  */
 public record ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz,
-        double siSnrWeight) {
+        double siSnrWeight, double stftWeight) {
 
     public static final List<Integer> DEFAULT_FFT_SIZES = List.of(64, 128, 256, 512, 1024);
 
@@ -30,8 +30,9 @@ public record ReconstructionConfig(double l1Weight, double melWeight, List<Integ
             @JsonProperty("fftSizes") List<Integer> fftSizes,
             @JsonProperty("mels") int mels,
             @JsonProperty("minHz") double minHz,
-            @JsonProperty("siSnrWeight") double siSnrWeight) {
-        for (double w : new double[] {l1Weight, melWeight, siSnrWeight}) {
+            @JsonProperty("siSnrWeight") double siSnrWeight,
+            @JsonProperty("stftWeight") double stftWeight) {
+        for (double w : new double[] {l1Weight, melWeight, siSnrWeight, stftWeight}) {
             if (!(w >= 0) || Double.isInfinite(w)) {
                 throw new IllegalArgumentException("reconstruction weights must be finite and >= 0");
             }
@@ -52,20 +53,36 @@ public record ReconstructionConfig(double l1Weight, double melWeight, List<Integ
         this.mels = mels;
         this.minHz = minHz;
         this.siSnrWeight = siSnrWeight;
+        this.stftWeight = stftWeight;
+    }
+
+    /** Without the linear-STFT term (weight 0), as configurations written before it read. */
+    public ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz,
+            double siSnrWeight) {
+        this(l1Weight, melWeight, fftSizes, mels, minHz, siSnrWeight, 0.0);
     }
 
     /** Without the SI-SNR term (weight 0). */
     public ReconstructionConfig(double l1Weight, double melWeight, List<Integer> fftSizes, int mels, double minHz) {
-        this(l1Weight, melWeight, fftSizes, mels, minHz, 0.0);
+        this(l1Weight, melWeight, fftSizes, mels, minHz, 0.0, 0.0);
     }
 
     /** The reference's weights (L1 0.1, msspec 2) and front end (n_fft 64…1024, 64 mels from 64 Hz). */
     public static ReconstructionConfig defaults() {
-        return new ReconstructionConfig(0.1, 2.0, DEFAULT_FFT_SIZES, 64, 64.0, 0.0);
+        return new ReconstructionConfig(0.1, 2.0, DEFAULT_FFT_SIZES, 64, 64.0, 0.0, 0.0);
     }
 
     /** The same front end with other weights of the waveform L1, the mel loss and the SI-SNR term. */
     public ReconstructionConfig withWeights(double l1, double mel, double siSnr) {
-        return new ReconstructionConfig(l1, mel, fftSizes, mels, minHz, siSnr);
+        return new ReconstructionConfig(l1, mel, fftSizes, mels, minHz, siSnr, stftWeight);
+    }
+
+    /**
+     * With a weight on the linear-frequency log-magnitude distance (mean |log|X| − log|Y||, averaged over the
+     * scales): mel bands merge the harmonics above about 1 kHz, so the mel terms cannot tell a bright, buzzy
+     * tone from a mellow one with the same band energies; this term can.
+     */
+    public ReconstructionConfig withStftWeight(double stft) {
+        return new ReconstructionConfig(l1Weight, melWeight, fftSizes, mels, minHz, siSnrWeight, stft);
     }
 }

@@ -9,7 +9,8 @@ import studio.codebook.engine.device.Scalars;
 
 /**
  * The codec's reconstruction loss: l1Weight · L1(waveform) + melWeight · msspec + siSnrWeight · (−SI-SNR dB,
- * {@link SiSnrLoss}), with msspec as
+ * {@link SiSnrLoss}) + stftWeight · (mean |log|X| − log|Y|| of the linear-frequency STFTs, averaged over the
+ * scales; see {@link ReconstructionConfig#withStftWeight}), with msspec as
  * audiocraft's {@code MultiScaleMelSpectrogramLoss} in the EnCodec configuration ({@code normalized:
  * true, alphas: false}): per scale, L1 between the mel spectrograms plus MSE between
  * log10(1e-5 + mel), summed over scales and divided by 2 × the number of scales.
@@ -65,8 +66,17 @@ public final class ReconstructionLoss {
             long rows = reconstruction.getShape().get(0) * reconstruction.getShape().get(1);
             NDArray both = reconstruction.concat(t, 0);
             NDArray sum = null;
+            NDArray stft = null;
             for (int s = 0; s < front.scales(); s++) {
-                NDArray spec = front.mel(both, s); // [2R, mels, F]
+                NDArray power = front.power(both, s); // [2R, F, bins]
+                if (config.stftWeight() > 0) {
+                    // |log|X| − log|Y|| = ½ |log X² − log Y²|
+                    NDArray px = power.get(new NDIndex("0:{}", rows));
+                    NDArray py = power.get(new NDIndex("{}:", rows));
+                    NDArray d = px.add(FLOOR).log().sub(py.add(FLOOR).log()).abs().mean();
+                    stft = stft == null ? d : stft.add(d);
+                }
+                NDArray spec = front.melOf(power, s); // [2R, mels, F]
                 NDArray x = spec.get(new NDIndex("0:{}", rows));
                 NDArray y = spec.get(new NDIndex("{}:", rows));
                 NDArray linear = x.sub(y).abs().mean();
@@ -79,6 +89,9 @@ public final class ReconstructionLoss {
             total = l1.mul(Scalars.of(l1, config.l1Weight())).add(mel.mul(Scalars.of(mel, config.melWeight())));
             if (config.siSnrWeight() > 0) {
                 total = total.add(sisnr.mul(Scalars.of(sisnr, config.siSnrWeight())));
+            }
+            if (stft != null) {
+                total = total.add(stft.mul(Scalars.of(stft, 0.5 * config.stftWeight() / front.scales())));
             }
             NDScope.unregister(total, l1, mel, sisnr);
         }

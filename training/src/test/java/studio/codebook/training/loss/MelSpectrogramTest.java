@@ -28,6 +28,24 @@ class MelSpectrogramTest {
 
     /** Plain Java: reflect pad, zero pad, naive windowed DFT, |X|²/Σw², filterbank. [mels][frames]. */
     static double[][] naiveMel(float[] x, int sampleRate, int n, int mels, double minHz) {
+        double[][] power = naivePower(x, n);
+        int bins = n / 2 + 1;
+        double[][] fb = MelSpectrogram.filterbank(sampleRate, n, mels, minHz, sampleRate / 2.0);
+        double[][] out = new double[mels][power.length];
+        for (int t = 0; t < power.length; t++) {
+            for (int m = 0; m < mels; m++) {
+                double s = 0;
+                for (int f = 0; f < bins; f++) {
+                    s += fb[f][m] * power[t][f];
+                }
+                out[m][t] = s;
+            }
+        }
+        return out;
+    }
+
+    /** The normalised power spectrogram [frames][n / 2 + 1] by a naive DFT, with the class's framing. */
+    static double[][] naivePower(float[] x, int n) {
         int hop = n / 4;
         int p = (n - hop) / 2;
         int length = x.length;
@@ -46,10 +64,8 @@ class MelSpectrogramTest {
             wsum += v * v;
         }
         int bins = n / 2 + 1;
-        double[][] fb = MelSpectrogram.filterbank(sampleRate, n, mels, minHz, sampleRate / 2.0);
-        double[][] out = new double[mels][frames];
+        double[][] out = new double[frames][bins];
         for (int t = 0; t < frames; t++) {
-            double[] power = new double[bins];
             for (int f = 0; f < bins; f++) {
                 double re = 0;
                 double im = 0;
@@ -58,14 +74,7 @@ class MelSpectrogramTest {
                     re += v * Math.cos(2 * Math.PI * f * j / n);
                     im -= v * Math.sin(2 * Math.PI * f * j / n);
                 }
-                power[f] = (re * re + im * im) / wsum;
-            }
-            for (int m = 0; m < mels; m++) {
-                double s = 0;
-                for (int f = 0; f < bins; f++) {
-                    s += fb[f][m] * power[f];
-                }
-                out[m][t] = s;
+                out[t][f] = (re * re + im * im) / wsum;
             }
         }
         return out;

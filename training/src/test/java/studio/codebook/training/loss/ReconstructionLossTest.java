@@ -87,6 +87,53 @@ class ReconstructionLossTest {
     }
 
     @Test
+    void theLinearStftTermAddsItsWeightTimesTheLogMagnitudeDistance() {
+        Random r = new Random(5);
+        ReconstructionConfig plain = new ReconstructionConfig(0.1, 2.0, List.of(32, 64), 16, 64);
+        NDArray target = noise(r, 2, 200, 0.3);
+        NDArray recon = target.add(noise(r, 2, 200, 0.05));
+        double without = new ReconstructionLoss(16000, plain).compute(recon, target).get(0).getFloat();
+        NDList out = new ReconstructionLoss(16000, plain.withStftWeight(1.5)).compute(recon, target);
+        float[] x = recon.toFloatArray();
+        float[] y = target.toFloatArray();
+        double expected = 0;
+        for (int n : new int[] {32, 64}) {
+            double sum = 0;
+            int count = 0;
+            for (int b = 0; b < 2; b++) {
+                double[][] px = MelSpectrogramTest.naivePower(java.util.Arrays.copyOfRange(x, b * 200, b * 200 + 200), n);
+                double[][] py = MelSpectrogramTest.naivePower(java.util.Arrays.copyOfRange(y, b * 200, b * 200 + 200), n);
+                for (int t = 0; t < px.length; t++) {
+                    for (int f = 0; f < px[t].length; f++) {
+                        sum += 0.5 * Math.abs(Math.log(1e-5 + px[t][f]) - Math.log(1e-5 + py[t][f]));
+                        count++;
+                    }
+                }
+            }
+            expected += sum / count / 2; // averaged over the two scales
+        }
+        assertTrue(expected > 0.01, "the reconstruction differs, so the distance is not small: " + expected);
+        assertEquals(without + 1.5 * expected, out.get(0).getFloat(), 2e-4 * (without + 1.5 * expected));
+        // the other parts do not change
+        assertEquals(new ReconstructionLoss(16000, plain).compute(recon, target).get(2).getFloat(),
+                out.get(2).getFloat(), 0);
+        assertEquals(0, new ReconstructionLoss(16000, plain.withStftWeight(1.5)).compute(target, target).get(0)
+                .getFloat(), 0);
+    }
+
+    @Test
+    void aConfigurationWrittenBeforeTheStftTermReadsWithWeightZero() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ReconstructionConfig old = json.readValue("{\"l1Weight\":0.1,\"melWeight\":2.0,\"fftSizes\":[64,128],"
+                + "\"mels\":64,\"minHz\":64.0,\"siSnrWeight\":0.02}", ReconstructionConfig.class);
+        assertEquals(0.0, old.stftWeight());
+        assertEquals(0.02, old.siSnrWeight());
+        ReconstructionConfig back = json.readValue(json.writeValueAsString(old.withStftWeight(0.7)),
+                ReconstructionConfig.class);
+        assertEquals(0.7, back.stftWeight());
+    }
+
+    @Test
     void gradientsFlowToTheReconstructionOnly() {
         Random r = new Random(3);
         ReconstructionLoss loss = new ReconstructionLoss(16000, ReconstructionConfig.defaults());
