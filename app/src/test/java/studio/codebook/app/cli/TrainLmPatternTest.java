@@ -20,14 +20,10 @@ class TrainLmPatternTest {
 
     @Test
     void trainsAFlattenLanguageModelOnAnotherModelsCodecWithoutTouchingIt() throws Exception {
-        Path tracks = Files.createDirectories(dir.resolve("tracks"));
-        for (int i = 0; i < 3; i++) {
-            WavWriter.write(FinetuneCommandTest.chord(180 + 40 * i, 2.0, 16_000, i), tracks.resolve("t" + i + ".wav"), 16);
-        }
-        Path base = dir.resolve("base");
+        Path tracks = chords("tracks", 180, 40);
+        Path base = CliRun.tinyModel(dir.resolve("base"), 1);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(0, FinetuneCommandTest.run(out, err, "model", "init", "--preset", "tiny", "--out", base.toString()), err.toString());
         String baseJson = Files.readString(base.resolve(ModelFolder.CONFIG_FILE));
 
         Path flat = dir.resolve("flat");
@@ -48,14 +44,10 @@ class TrainLmPatternTest {
 
     @Test
     void freezeTextTrainsOnlyTheTextEncodersOutputProjection() throws Exception {
-        Path tracks = Files.createDirectories(dir.resolve("tracks2"));
-        for (int i = 0; i < 3; i++) {
-            WavWriter.write(FinetuneCommandTest.chord(200 + 30 * i, 2.0, 16_000, i), tracks.resolve("t" + i + ".wav"), 16);
-        }
-        Path base = dir.resolve("base2");
+        Path tracks = chords("tracks2", 200, 30);
+        Path base = CliRun.tinyModel(dir.resolve("base2"), 1);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(0, FinetuneCommandTest.run(out, err, "model", "init", "--preset", "tiny", "--out", base.toString()), err.toString());
         Path trained = dir.resolve("frozen-text");
         assertEquals(0, FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
                 "--out", trained.toString(), "--freeze-text", "--learning-rate", "3e-3", "--steps", "3", "--batch", "2",
@@ -74,5 +66,14 @@ class TrainLmPatternTest {
             }
         }
         assertEquals(2, changed, "the output projection (weight and bias) trains");
+    }
+
+    /** Three 2-s chords, rooted at {@code root}, {@code root + step}, {@code root + 2 step} Hz, in a new folder. */
+    private Path chords(String folder, int root, int step) throws Exception {
+        Path tracks = Files.createDirectories(dir.resolve(folder));
+        for (int i = 0; i < 3; i++) {
+            WavWriter.write(FinetuneCommandTest.chord(root + step * i, 2.0, 16_000, i), tracks.resolve("t" + i + ".wav"), 16);
+        }
+        return tracks;
     }
 }
