@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -29,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.codebook.ui.common.FxWait;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.device.ComputeDevice;
@@ -266,6 +266,6 @@ class ScreenshotsTest {
     }
 
     private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        FxWait.until(seconds, condition);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
@@ -30,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.codebook.ui.common.FxWait;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.WavWriter;
 import studio.codebook.engine.device.ComputeDevice;
@@ -311,6 +311,6 @@ class StudioJourneyTest {
     }
 
     private static void waitUntil(int seconds, Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        FxWait.until(seconds, condition);
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -30,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.TextInputControlMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 import studio.codebook.ui.common.FxTaskExecutor;
+import studio.codebook.ui.common.FxWait;
 import studio.codebook.ui.common.RecordingPlayback;
 
 /**
@@ -70,7 +70,7 @@ class FineTuneViewTest {
             FineTuneFixture.quickSettings(vm, "fx-tuned");
             vm.table().scan(tracks);
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.table().scanningProperty().get()
+        FxWait.until(30, () -> !vm.table().scanningProperty().get()
                 && vm.table().tracks().size() == 3);
         TableView<?> table = robot.lookup("#tracks").queryTableView();
         assertEquals(3, table.getItems().size());
@@ -84,7 +84,7 @@ class FineTuneViewTest {
         assertEquals(5, vm.settings().stepsProperty().get());
 
         robot.clickOn("#start");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !vm.trainingProperty().get()
+        FxWait.until(90, () -> !vm.trainingProperty().get()
                 && message(robot).contains("created"));
 
         assertTrue(message(robot).contains("fx-tuned"), message(robot));
@@ -97,7 +97,7 @@ class FineTuneViewTest {
         assertFalse(robot.lookup("#validationChart").queryAs(LineChart.class).getData().isEmpty());
 
         robot.clickOn("#compare");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#comparisonText").queryAs(Label.class)
+        FxWait.until(30, () -> robot.lookup("#comparisonText").queryAs(Label.class)
                 .getText().contains("SI-SNR"));
         assertFalse(robot.lookup("#after").queryButton().isDisabled());
         screenshot(robot);

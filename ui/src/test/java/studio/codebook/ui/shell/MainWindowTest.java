@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
@@ -30,6 +29,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.codebook.ui.common.FxWait;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.device.ComputeDevice;
 import studio.codebook.engine.generate.ClipRecord;
@@ -98,7 +98,7 @@ class MainWindowTest {
     }
 
     private static void waitUntil(int seconds, java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        FxWait.until(seconds, condition);
     }
 
     @Test
