@@ -43,17 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: a new one, printed).")
     Long seed;
 
-    @Option(names = "--top-k", defaultValue = "250", paramLabel = "K", description = "Top-k sampling; 0 = off (default ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--top-p", defaultValue = "0", paramLabel = "P", description = "Nucleus sampling; 0 = off (default ${DEFAULT-VALUE}).")
-    double topP;
-
-    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
-    double temperature;
-
-    @Option(names = "--cfg", defaultValue = "3.0", paramLabel = "C", description = "Guidance scale; 1 = none (default ${DEFAULT-VALUE}).")
-    double cfg;
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--variants", defaultValue = "1", paramLabel = "N", description = "Clips to make, 1-8 (default ${DEFAULT-VALUE}).")
     int variants;
@@ -81,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long chosenSeed = seed != null ? seed : (System.nanoTime() ^ System.currentTimeMillis()) & 0xffffffffL;
         GenerationParams params = CliErrors.settings(spec.commandLine(),
-                () -> new GenerationParams(prompt, negative, duration, topK, topP, temperature, cfg, chosenSeed, variants));
+                () -> sampling.params(prompt, negative, duration, chosenSeed, variants));
         AudioClip prompted = continuation == null ? null : AudioReader.read(continuation);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import studio.codebook.engine.generate.GenerationListener;
 import studio.codebook.engine.generate.GenerationParams;
@@ -49,6 +50,9 @@ final class GenerationEvaluationOptions {
                     + "(default ${DEFAULT-VALUE}).")
     int referenceClips;
 
+    @Mixin
+    SamplingOptions sampling;
+
     /** Runs the evaluation; {@code json} may be null. */
     int run(CommandLine cli, ModelOption model, Path json, long seed) throws Exception {
         if (classifier == null || heldOut == null) {
@@ -64,6 +68,7 @@ final class GenerationEvaluationOptions {
             throw new CommandLine.ParameterException(cli, "--duration must be within (0, "
                     + (int) GenerationParams.MAX_DURATION_SECONDS + "], not " + duration);
         }
+        GenerationParams sampled = CliErrors.settings(cli, () -> sampling.params("", "", duration, seed, 1));
         PrintWriter out = cli.getOut();
         PrintWriter err = cli.getErr();
         List<LabeledClip> reference = LabeledCorpus.read(heldOut, Math.max(clips, referenceClips));
@@ -74,13 +79,14 @@ final class GenerationEvaluationOptions {
         }
         reference = reference.subList(0, Math.min(referenceClips, reference.size()));
         try (AttributeClassifier judge = AttributeClassifier.load(classifier); MusicModel m = model.load()) {
-            err.printf(Locale.ROOT, "generating %d clip%s of %.1f s with %s%n", prompts.size(),
-                    prompts.size() == 1 ? "" : "s", duration, m.config().id());
+            err.printf(Locale.ROOT, "generating %d clip%s of %.1f s with %s (top-k %d, top-p %s, temperature %s,"
+                    + " guidance %s)%n", prompts.size(), prompts.size() == 1 ? "" : "s", duration, m.config().id(),
+                    sampled.topK(), sampled.topP(), sampled.temperature(), sampled.cfgScale());
             List<GenerationCase> cases = new ArrayList<>();
             GenerationSpeed speed = GenerationSpeed.NONE;
             for (int i = 0; i < prompts.size(); i++) {
                 LabeledClip p = prompts.get(i);
-                GenerationParams params = GenerationParams.defaults(p.caption(), seed + i).withDuration(duration);
+                GenerationParams params = sampling.params(p.caption(), "", duration, seed + i, 1);
                 GenerationResult r = m.generator().generate(params, null, GenerationListener.NONE);
                 var audio = r.clips().get(0).audio();
                 speed = speed.plus(r, audio.durationSeconds());

@@ -54,8 +54,9 @@ class GenerationEvaluationCommandTest {
 
         CliRun evaluated = CliRun.of("evaluate", "--generation", "--model", model.toString(), "--classifier",
                 classifier.toString(), "--held-out", heldOut.toString(), "--clips", "2", "--duration", "1",
-                "--json", json.toString());
+                "--top-k", "40", "--temperature", "0.8", "--json", json.toString());
         assertOk(evaluated);
+        assertTrue(evaluated.err().contains("top-k 40, top-p 0.0, temperature 0.8, guidance 3.0"), evaluated.err());
         System.out.println(evaluated.err() + evaluated.out());
         assertTrue(evaluated.out().contains("prompt adherence (generated)"), evaluated.out());
         assertTrue(evaluated.out().contains("steps/s"), evaluated.out());
@@ -77,6 +78,15 @@ class GenerationEvaluationCommandTest {
         CliRun noData = CliRun.of("evaluate", "--model", dir.toString());
         assertEquals(2, noData.code());
         assertTrue(noData.err().contains("--data"), noData.err());
+    }
+
+    @Test
+    void samplingSettingsOutOfRangeAreRefusedBeforeAnythingLoads() throws Exception {
+        Files.createDirectories(dir.resolve("held-out"));
+        CliRun r = CliRun.of("evaluate", "--generation", "--model", dir.toString(), "--classifier", dir.toString(),
+                "--held-out", dir.resolve("held-out").toString(), "--temperature", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("temperature"), r.err());
     }
 
     @Test

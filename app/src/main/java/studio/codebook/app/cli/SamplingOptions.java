@@ -1,0 +1,28 @@
+package studio.codebook.app.cli;
+
+import picocli.CommandLine.Option;
+import studio.codebook.engine.generate.GenerationParams;
+
+/**
+ * The sampling settings of {@code generate} and {@code evaluate --generation}: top-k, top-p, temperature and the
+ * guidance scale, with MusicGen's defaults. Evaluating with the settings a user generates with is the point.
+ */
+final class SamplingOptions {
+
+    @Option(names = "--top-k", defaultValue = "250", paramLabel = "K", description = "Top-k sampling; 0 = off (default ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--top-p", defaultValue = "0", paramLabel = "P", description = "Nucleus sampling; 0 = off (default ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--cfg", defaultValue = "3.0", paramLabel = "C", description = "Guidance scale; 1 = none (default ${DEFAULT-VALUE}).")
+    double cfg;
+
+    /** The settings of one generation with these sampling settings ({@link GenerationParams} checks the ranges). */
+    GenerationParams params(String prompt, String negative, double seconds, long seed, int variants) {
+        return new GenerationParams(prompt, negative, seconds, topK, topP, temperature, cfg, seed, variants);
+    }
+}
