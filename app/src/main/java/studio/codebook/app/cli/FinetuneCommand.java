@@ -41,6 +41,14 @@ final class FinetuneCommand implements Callable<Integer> {
     @CommandLine.ArgGroup(exclusive = false, heading = "Codec:%n")
     TrainCommand.CodecOptions codec = new TrainCommand.CodecOptions();
 
+    @CommandLine.Mixin
+    TrainCommand.ReconstructionOptions weights = new TrainCommand.ReconstructionOptions();
+
+    @Option(names = "--freeze-text",
+            description = "Keep the text encoder's embedding and transformer as they are and train only its output "
+                    + "projection (as the bundled model was trained).")
+    boolean freezeText;
+
     @Option(names = "--codec-steps", paramLabel = "N", description = "Codec steps (default: --steps).")
     Integer codecSteps;
 
@@ -62,10 +70,12 @@ final class FinetuneCommand implements Callable<Integer> {
         }
         int cSteps = codecSteps != null ? codecSteps : common.steps;
         int lSteps = lmSteps != null ? lmSteps : common.steps;
-        CodecTrainingConfig codecConfig = common.rhythm(codec.config(cmd, cSteps, common.batch, common.seed));
+        CodecTrainingConfig codecConfig = weights.apply(cmd,
+                common.rhythm(codec.config(cmd, cSteps, common.batch, common.seed)));
         codecConfig = codecConfig.withLearningRate(codecConfig.learningRate() * rateScale,
                 codecConfig.minLearningRate() * rateScale, codecConfig.warmupSteps());
-        LmTrainingConfig lmConfig = common.rhythm(LmTrainingConfig.defaults(lSteps, common.batch, frames, common.seed));
+        LmTrainingConfig lmConfig = common.rhythm(LmTrainingConfig.defaults(lSteps, common.batch, frames, common.seed))
+                .withFreezeTextEncoder(freezeText);
         lmConfig = lmConfig.withLearningRate(lmConfig.learningRate() * rateScale, lmConfig.minLearningRate() * rateScale,
                 lmConfig.warmupSteps());
         TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);

@@ -103,7 +103,7 @@ class FinetuneCommandTest {
         err = new StringWriter();
         int code = run(out, err, "finetune", "--base", base.toString(), "--data", tracks.toString(), "--out",
                 tuned.toString(), "--steps", "2", "--batch", "2", "--frames", "25", "--segment-seconds", "0.5",
-                "--independence-weight", "0.5", "--no-progress");
+                "--independence-weight", "0.5", "--stft-weight", "0.5", "--freeze-text", "--no-progress");
         assertEquals(0, code, out + "\n" + err);
 
         // the user's folder is exactly as it was
@@ -132,6 +132,15 @@ class FinetuneCommandTest {
             String latest = Files.readString(checkpoints.resolve("latest")).trim();
             assertTrue(Files.isRegularFile(checkpoints.resolve(latest).resolve("model/model.json")), phase);
         }
+        // the loss weights and the frozen text encoder reached the trainers
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String codecLatest = Files.readString(runDir.resolve("codec/checkpoints/latest")).trim();
+        String lmLatest = Files.readString(runDir.resolve("lm/checkpoints/latest")).trim();
+        var codecState = json.readTree(runDir.resolve("codec/checkpoints").resolve(codecLatest).resolve("trainer.json").toFile());
+        var lmState = json.readTree(runDir.resolve("lm/checkpoints").resolve(lmLatest).resolve("trainer.json").toFile());
+        assertEquals(0.5, codecState.at("/config/reconstruction/stftWeight").asDouble(), codecState.toString());
+        assertEquals(0.5, codecState.at("/config/independence/weight").asDouble());
+        assertTrue(lmState.at("/config/freezeTextEncoder").asBoolean(), lmState.toString());
         try (MusicModel model = MusicModel.load(tuned, Device.cpu())) {
             var provenance = model.config().provenance();
             assertEquals("tiny-rvq-1", provenance.baseModel());
