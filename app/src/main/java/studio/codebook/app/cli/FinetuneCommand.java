@@ -93,7 +93,7 @@ final class FinetuneCommand implements Callable<Integer> {
             }
             baseId = model.config().id();
             int rate = model.config().sampleRate();
-            LibraryScan codecScan = session.scan(common.data, TrainingSession.library(rate, codec.segmentSeconds,
+            LibraryScan codecScan = session.scan(common.maxValidation, common.data, TrainingSession.library(rate, codec.segmentSeconds,
                     common.seed), runDir);
             RunDescription description = new RunDescription(Versions.app() + ": finetune (codec)", baseId,
                     "manifest " + codecScan.manifest().hash());
@@ -108,7 +108,7 @@ final class FinetuneCommand implements Callable<Integer> {
                 return 1;
             }
             double seconds = Math.max(frames / model.codec().frameRate(), 0.5);
-            lmScan = session.scan(common.data, TrainingSession.library(rate, seconds, common.seed), runDir);
+            lmScan = session.scan(common.maxValidation, common.data, TrainingSession.library(rate, seconds, common.seed), runDir);
         }
         TrainingResult lmResult;
         try (MusicModel adapted = MusicModel.load(codecResult.model(), ComputeDevice.best().device())) {

@@ -61,6 +61,11 @@ final class TrainCommand implements Runnable {
         @Option(names = "--resume", description = "Continue the run in the run folder from its latest checkpoint.")
         boolean resume;
 
+        @Option(names = "--max-validation", defaultValue = "512", paramLabel = "N",
+                description = "Validate on at most N segments, evenly spaced over the held-out tracks (default "
+                        + "${DEFAULT-VALUE}).")
+        int maxValidation;
+
         @Option(names = "--checkpoint-every", paramLabel = "N",
                 description = "Steps between checkpoints and validations (default: a tenth of the steps).")
         Integer checkpointEvery;
@@ -182,7 +187,7 @@ final class TrainCommand implements Runnable {
             ModelConfig architecture = ModelPresets.architecture(preset, quantizer,
                     out.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "-"));
             LibraryConfig library = TrainingSession.library(architecture.sampleRate(), codec.segmentSeconds, common.seed);
-            LibraryScan scan = session.scan(common.data, library, runDir);
+            LibraryScan scan = session.scan(common.maxValidation, common.data, library, runDir);
             RunDescription description = new RunDescription(Versions.app() + ": train codec", null,
                     "manifest " + scan.manifest().hash());
             TrainingResult result;
@@ -256,7 +261,7 @@ final class TrainCommand implements Runnable {
             TrainingResult result;
             if (common.resume) {
                 ModelConfig base = studio.codebook.engine.model.ModelFolder.readConfig(model);
-                LibraryScan scan = session.scan(common.data,
+                LibraryScan scan = session.scan(common.maxValidation, common.data,
                         TrainingSession.library(base.sampleRate(), segmentSeconds, common.seed), runDir);
                 try (CodecTrainer trainer = CodecTrainer.resume(runDir, scan.training(), scan.validation(),
                         ComputeDevice.best().device())) {
@@ -267,7 +272,7 @@ final class TrainCommand implements Runnable {
                 }
             } else {
                 try (MusicModel base = MusicModel.load(model, ComputeDevice.best().device())) {
-                    LibraryScan scan = session.scan(common.data,
+                    LibraryScan scan = session.scan(common.maxValidation, common.data,
                             TrainingSession.library(base.config().sampleRate(), segmentSeconds, common.seed), runDir);
                     RunDescription description = new RunDescription(Versions.app() + ": train decoder",
                             base.config().id(), "manifest " + scan.manifest().hash());
@@ -339,7 +344,7 @@ final class TrainCommand implements Runnable {
             try (MusicModel base = MusicModel.load(source, ComputeDevice.best().device())) {
                 double seconds = Math.max(frames / base.codec().frameRate(), 0.5);
                 LibraryConfig library = TrainingSession.library(base.config().sampleRate(), seconds, common.seed);
-                LibraryScan scan = session.scan(common.data, library, runDir);
+                LibraryScan scan = session.scan(common.maxValidation, common.data, library, runDir);
                 RunDescription description = new RunDescription(Versions.app() + ": train lm", base.config().id(),
                         "manifest " + scan.manifest().hash());
                 if (common.resume) {

@@ -44,8 +44,14 @@ final class TrainingSession {
                 d.validationFraction(), d.targetLufs(), d.peakCeilingDb(), seed);
     }
 
-    /** Scans the folder (read only) and writes the manifest into the run folder. */
-    LibraryScan scan(Path data, LibraryConfig config, Path runDir) throws IOException {
+    /**
+     * Scans the folder (read only) and writes the manifest into the run folder; validation uses at most
+     * {@code maxValidation} of the held-out segments (all of them are in the manifest).
+     */
+    LibraryScan scan(int maxValidation, Path data, LibraryConfig config, Path runDir) throws IOException {
+        if (maxValidation < 1) {
+            throw new IllegalArgumentException("--max-validation must be at least 1, not " + maxValidation);
+        }
         if (!Files.isDirectory(data)) {
             throw new IOException(data + ": no such folder of tracks");
         }
@@ -58,16 +64,18 @@ final class TrainingSession {
                 }
             }
         };
-        LibraryScan scan = TrackLibrary.scan(data, config, listener);
+        LibraryScan all = TrackLibrary.scan(data, config, listener);
+        LibraryScan scan = all.withValidationAtMost(maxValidation);
         if (progress) {
             err.println();
         }
         for (SkippedFile skipped : scan.manifest().skipped()) {
             err.printf("skipped %s: %s%n", skipped.relativePath(), skipped.reason());
         }
-        out.printf("%d tracks: %d training and %d validation segments of %.1f s; %d files skipped%n",
+        out.printf("%d tracks: %d training and %d validation segments of %.1f s%s; %d files skipped%n",
                 scan.manifest().tracks().size(), scan.training().size(), scan.validation().size(),
-                config.segmentSeconds(), scan.manifest().skipped().size());
+                config.segmentSeconds(), scan == all ? "" : " (evenly spaced over " + all.validation().size() + ")",
+                scan.manifest().skipped().size());
         if (scan.training().isEmpty()) {
             throw new IOException(data + ": no usable tracks (see the skipped files above)");
         }

@@ -29,8 +29,10 @@ class TrainLmPatternTest {
         Path flat = dir.resolve("flat");
         int code = FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
                 "--out", flat.toString(), "--pattern", "flatten", "--steps", "2", "--batch", "2", "--frames", "20",
-                "--no-progress");
+                "--max-validation", "1", "--no-progress");
         assertEquals(0, code, err.toString());
+        assertTrue(out.toString().matches("(?s).* 1 validation segments of [0-9.]+ s \\(evenly spaced over [2-9][0-9]*\\).*"),
+                out.toString());
         assertEquals("flatten", ModelFolder.readConfig(flat).pattern());
         assertEquals("delay", ModelFolder.readConfig(base).pattern());
         assertEquals(baseJson, Files.readString(base.resolve(ModelFolder.CONFIG_FILE)), "the base model is only read");
