@@ -77,14 +77,14 @@ train_lm l0 flat-l0 --pattern flatten
 for m in l0 same delay flat-l0; do evaluate "lm-$m" "lm-$m"; evaluate_generation "lm-$m" "$m"; done
 # Figures for docs/results.md (drawn by the project's own `plot` command).
 mkdir -p figures
-cs plot curves --run "λ=0=codec-l0.run" --run "λ same=codec-same.run" --run "λ delay=codec-delay.run" \
+cs plot curves --run "λ 0=codec-l0.run" --run "λ 1 same frame=codec-same.run" --run "λ 1 delay-aligned=codec-delay.run" \
    --metric reconstruction --smooth 100 --title "Codec reconstruction loss (training)" --out figures/codec-reconstruction.png
-cs plot curves --run "λ same=codec-same.run" --run "λ delay=codec-delay.run" \
+cs plot curves --run "λ 1 same frame=codec-same.run" --run "λ 1 delay-aligned=codec-delay.run" \
    --metric mmd --smooth 25 --log --title "Independence loss MMD² (training)" --out figures/codec-mmd.png
-cs plot curves --run "λ=0=lm-l0.run" --run "λ same=lm-same.run" --run "λ delay=lm-delay.run" --run "flatten, λ=0=lm-flat-l0.run" \
+cs plot curves --run "λ 0=lm-l0.run" --run "λ 1 same frame=lm-same.run" --run "λ 1 delay-aligned=lm-delay.run" --run "flatten, λ 0=lm-flat-l0.run" \
    --metric loss --validation --title "LM validation NLL (nats per code)" --out figures/lm-validation.png
 cs plot bars --title "Total correlation of the codes vs the loss (coarse-grained TC, bits)" --y-label bits \
-   --report "λ=0=reports/codec-l0.json" --report "λ same=reports/codec-same.json" --report "λ delay=reports/codec-delay.json" \
+   --report "λ 0=reports/codec-l0.json" --report "λ 1 same frame=reports/codec-same.json" --report "λ 1 delay-aligned=reports/codec-delay.json" \
    --value "same frame=/codec/codes/totalCorrelation/0/coarseGrained/millerMadowBits" \
    --value "delay pattern=/codec/codes/totalCorrelation/1/coarseGrained/millerMadowBits" --out figures/tc-vs-lambda.png
 log "done: reports in $WORK/reports, figures in $WORK/figures"
