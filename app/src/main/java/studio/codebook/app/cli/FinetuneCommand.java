@@ -93,8 +93,8 @@ final class FinetuneCommand implements Callable<Integer> {
             }
             baseId = model.config().id();
             int rate = model.config().sampleRate();
-            LibraryScan codecScan = session.scan(common.maxValidation, common.data, TrainingSession.library(rate, codec.segmentSeconds,
-                    common.seed), runDir);
+            LibraryScan codecScan = session.scan(common.maxValidation, common.data,
+                    TrainingSession.library(rate, codec.segmentSeconds, common.seed), runDir);
             RunDescription description = new RunDescription(Versions.app() + ": finetune (codec)", baseId,
                     "manifest " + codecScan.manifest().hash());
             try (CodecTrainer trainer = common.resume && java.nio.file.Files.isDirectory(codecRun)
@@ -108,7 +108,8 @@ final class FinetuneCommand implements Callable<Integer> {
                 return 1;
             }
             double seconds = Math.max(frames / model.codec().frameRate(), 0.5);
-            lmScan = session.scan(common.maxValidation, common.data, TrainingSession.library(rate, seconds, common.seed), runDir);
+            lmScan = session.scan(common.maxValidation, common.data, TrainingSession.library(rate, seconds, common.seed),
+                    runDir);
         }
         TrainingResult lmResult;
         try (MusicModel adapted = MusicModel.load(codecResult.model(), ComputeDevice.best().device())) {
