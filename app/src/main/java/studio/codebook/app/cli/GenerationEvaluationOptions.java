@@ -95,7 +95,9 @@ final class GenerationEvaluationOptions {
                         r.totalMillis() / 1000);
                 err.flush();
             }
-            GenerationReport report = GenerationEvaluation.measure(judge, cases, reference, speed, TempoMeter.beatRoot());
+            GenerationReport report = GenerationEvaluation.measure(judge, cases, reference, speed, TempoMeter.beatRoot())
+                    .withSampling(new GenerationReport.Sampling(sampled.topK(), sampled.topP(), sampled.temperature(),
+                            sampled.cfgScale(), seed));
             out.print(report.toText());
             out.flush();
             if (json != null) {

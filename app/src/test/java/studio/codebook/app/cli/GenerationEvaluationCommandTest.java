@@ -68,6 +68,10 @@ class GenerationEvaluationCommandTest {
         assertTrue(report.path("frechetDistance").isNumber(), report.toString());
         assertTrue(report.path("speed").path("stepsPerSecond").asDouble() > 0);
         assertEquals(2, report.path("tempo").path("clips").asInt());
+        assertEquals(40, report.at("/sampling/topK").asInt(), report.toString());
+        assertEquals(0.8, report.at("/sampling/temperature").asDouble());
+        assertTrue(evaluated.out().contains("sampling: top-k 40, top-p 0.0, temperature 0.8, guidance 3.0"),
+                evaluated.out());
     }
 
     @Test

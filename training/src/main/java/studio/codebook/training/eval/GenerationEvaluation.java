@@ -104,7 +104,7 @@ public final class GenerationEvaluation {
                 ? FrechetDistance.between(embeddings(generated), embeddings(ref)) : Double.NaN;
         return new GenerationReport(n, seconds, reference.size(), config.embeddingSize(), adherenceGenerated,
                 adherenceReal, kl, fd, TempoError.of(generatedBpm, promptedBpm), TempoError.of(realBpm, promptedBpm),
-                speed, rows);
+                speed, rows, null);
     }
 
     /** The first {@code seconds} of a clip (the clip itself when not longer). */

@@ -23,12 +23,22 @@ import studio.codebook.engine.io.AtomicWrite;
  * @param realTempo real clips' tempo against the same BPM (what the tempo meter can do)
  * @param speed generation speed
  * @param perClip one row per generated clip
+ * @param sampling the sampling settings the clips were generated with, or null when not recorded
  */
 public record GenerationReport(int clips, double clipSeconds, int referenceClips, int embeddingSize,
         Adherence adherence, Adherence realAdherence, Divergence kl, double frechetDistance, TempoError tempo,
-        TempoError realTempo, GenerationSpeed speed, List<Clip> perClip) {
+        TempoError realTempo, GenerationSpeed speed, List<Clip> perClip, Sampling sampling) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** How the clips were sampled: clip i used seed {@code firstSeed + i}. */
+    public record Sampling(int topK, double topP, double temperature, double cfgScale, long firstSeed) {}
+
+    /** This report with the sampling settings its clips were generated with. */
+    public GenerationReport withSampling(Sampling settings) {
+        return new GenerationReport(clips, clipSeconds, referenceClips, embeddingSize, adherence, realAdherence, kl,
+                frechetDistance, tempo, realTempo, speed, perClip, settings);
+    }
 
     /** Accuracy per head. */
     public record Adherence(double genre, double lead, double drums) {}
@@ -62,6 +72,10 @@ public record GenerationReport(int clips, double clipSeconds, int referenceClips
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Generated music: %d clip%s of %.1f s; Fréchet reference %d real clips%n",
                 clips, clips == 1 ? "" : "s", clipSeconds, referenceClips));
+        if (sampling != null) {
+            b.append(String.format(Locale.ROOT, "sampling: top-k %d, top-p %s, temperature %s, guidance %s, seeds %d…%n",
+                    sampling.topK(), sampling.topP(), sampling.temperature(), sampling.cfgScale(), sampling.firstSeed()));
+        }
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "", "genre", "lead", "drums"));
         b.append(row("prompt adherence (generated)", adherence.genre, adherence.lead, adherence.drums));
         b.append(row("classifier on real clips", realAdherence.genre, realAdherence.lead, realAdherence.drums));
