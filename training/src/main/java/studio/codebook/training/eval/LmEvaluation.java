@@ -6,11 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import studio.codebook.engine.codec.Codes;
 import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.model.Provenance;
 import studio.codebook.engine.pattern.CodebookPattern;
 
 /**
@@ -18,9 +21,10 @@ import studio.codebook.engine.pattern.CodebookPattern;
  * forcing, each segment's real caption as the text condition, eval mode, only the slots that hold a real code
  * (computed by {@link TeacherForcedNll}, the trainer's own computation).
  *
- * <p>A segment whose codes need more steps than the LM's context is cut into consecutive windows of
- * {@code windowFrames} frames (the last one shorter), each scored from a fresh context; a segment that fits
- * is one window. The means are over all scored codes (each code counts once), so segments and windows of
+ * <p>A segment is cut into consecutive windows of {@code windowFrames} frames (the last one shorter), each
+ * scored from a fresh context. The window is the LM's training length when its provenance records one (an LM
+ * trained on 5 s windows is scored on 5 s windows, not asked to extrapolate past what it has seen), else as
+ * many frames as its context holds; a segment that fits is one window. The means are over all scored codes (each code counts once), so segments and windows of
  * different lengths are weighted by their codes. A randomly initialised LM scores about ln V nats
  * ({@code uniformNats}).
  *
@@ -61,11 +65,12 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
                     + " codes and " + captions.size() + " captions");
         }
         int k = pattern.numCodebooks();
-        int maxFrames = pattern.frames(model.config().lm().maxSteps() + 1);
-        if (maxFrames < 1) {
+        int contextFrames = pattern.frames(model.config().lm().maxSteps() + 1);
+        if (contextFrames < 1) {
             throw new IllegalArgumentException("the LM's context of " + model.config().lm().maxSteps()
                     + " steps holds no complete frame");
         }
+        int maxFrames = Math.min(contextFrames, trainedFrames(model).orElse(contextFrames));
         // windows grouped by length so each batch is rectangular
         Map<Integer, List<int[][]>> byLength = new LinkedHashMap<>();
         Map<Integer, List<String>> captionsByLength = new LinkedHashMap<>();
@@ -81,7 +86,7 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
                 int end = Math.min(c.numFrames(), start + maxFrames);
                 int[][] w = new int[k][];
                 for (int q = 0; q < k; q++) {
-                    w[q] = java.util.Arrays.copyOfRange(all[q], start, end);
+                    w[q] = Arrays.copyOfRange(all[q], start, end);
                 }
                 byLength.computeIfAbsent(end - start, x -> new ArrayList<>()).add(w);
                 String caption = captions.get(i);
@@ -122,5 +127,21 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
         }
         return new LmEvaluation(totalWindows, longest, pattern.name(), perCodebook, mean, mean / Math.log(2),
                 Math.log(model.config().codebookSize()));
+    }
+
+    /**
+     * The window length, in frames, the model's LM was trained on: the LM trainer's {@code frames} setting in the
+     * provenance, when the last training was the LM's (a codec training records no LM window).
+     */
+    static OptionalInt trainedFrames(MusicModel model) {
+        Provenance provenance = model.config().provenance();
+        if (provenance == null) {
+            return OptionalInt.empty();
+        }
+        Map<String, Object> h = provenance.hyperparameters();
+        if (!"lm".equals(h.get("trainer")) || !(h.get("frames") instanceof Number n) || n.intValue() < 1) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(n.intValue());
     }
 }

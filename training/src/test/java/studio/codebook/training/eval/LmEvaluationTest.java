@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.codebook.engine.codec.Codes;
+import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelPresets;
+import studio.codebook.engine.model.Provenance;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.training.data.Segment;
 import studio.codebook.training.train.LmTrainer;
@@ -118,6 +123,36 @@ class LmEvaluationTest {
                 assertEquals(frames, n.codes());
                 assertTrue(Double.isFinite(n.nats()));
             }
+        }
+    }
+
+    @Test
+    void anLmIsScoredInWindowsOfItsTrainingLengthNotItsWholeContext() throws Exception {
+        Provenance trained = new Provenance("2026-11-26T00:00:00Z", "test", 1, null, "test", 10,
+                Map.of("trainer", "lm", "frames", 10), Map.of(), null);
+        Provenance codecOnly = new Provenance("2026-11-26T00:00:00Z", "test", 1, null, "test", 10,
+                Map.of("trainer", "codec", "frames", 10), Map.of(), null);
+        Random random = new Random(3);
+        int[][] raw = new int[4][25];
+        for (int[] row : raw) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] = random.nextInt(64);
+            }
+        }
+        List<Codes> codes = List.of(new Codes(raw, 64, 50));
+        ModelConfig architecture = ModelPresets.architecture("tiny", "rvq", "tiny-lm");
+        try (MusicModel lm = MusicModel.create(architecture.withProvenance(trained), Device.cpu(), 4);
+                MusicModel codecLast = MusicModel.create(architecture.withProvenance(codecOnly), Device.cpu(), 4)) {
+            LmEvaluation e = LmEvaluation.measure(lm, codes, List.of("techno"), EvaluationListener.NONE);
+            assertEquals(3, e.windows(), "25 frames in windows of the 10 it was trained on: 10 + 10 + 5");
+            assertEquals(10, e.windowFrames());
+            for (CodebookNll n : e.codebooks()) {
+                assertEquals(25, n.codes(), "every code is still scored once");
+            }
+            // the frames setting of a codec training says nothing about the LM: its whole context is used
+            LmEvaluation whole = LmEvaluation.measure(codecLast, codes, List.of("techno"), EvaluationListener.NONE);
+            assertEquals(1, whole.windows());
+            assertEquals(25, whole.windowFrames());
         }
     }
 
