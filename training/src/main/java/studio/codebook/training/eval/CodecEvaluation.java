@@ -43,6 +43,8 @@ import studio.codebook.training.loss.ReconstructionConfig;
  *       {@code mmdMaxSamples} frames when there are more), and as many times again with each stream's
  *       frames shuffled first (the null level). To bound memory, the latents come from at most enough
  *       segments (evenly spaced in the list) to hold 4 × {@code mmdMaxSamples} frames.
+ *   <li><b>Frame-rate comb</b>: the share of each reconstruction's energy (all K codebooks) that repeats
+ *       with the frame period ({@link FrameRateComb}), next to the originals' share.
  * </ul>
  *
  * @param segments segments evaluated
@@ -54,10 +56,11 @@ import studio.codebook.training.loss.ReconstructionConfig;
  * @param codes the code statistics
  * @param mmd one estimate per alignment (same frame, delay)
  * @param mmdSegments segments whose latents entered the MMD²
+ * @param comb the frame-periodic share of the reconstructions and of the originals
  */
 public record CodecEvaluation(int segments, int codebooks, int codebookSize, double frameRate,
         List<BandwidthPoint> bandwidth, List<SegmentQuality> perSegment, CodeReport codes, List<MmdEstimate> mmd,
-        int mmdSegments) {
+        int mmdSegments, FrameRateComb comb) {
 
     /** Segments per encoder batch when computing latents for the MMD². */
     private static final int BATCH = 8;
@@ -102,6 +105,8 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
         int k = codec.numCodebooks();
         MelSpectrogram mel = MelSpectrogram.of(codec.sampleRate(), ReconstructionConfig.defaults());
         List<SegmentQuality> perSegment = new ArrayList<>(segments.size());
+        double combDecoded = 0;
+        double combReference = 0;
         for (int i = 0; i < segments.size(); i++) {
             float[] reference = segments.get(i).samples();
             List<Double> snr = new ArrayList<>(k);
@@ -110,6 +115,10 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
                 float[] decoded = Arrays.copyOf(codec.decode(codes.get(i), q).channel(0), reference.length);
                 snr.add(AudioMetrics.siSnr(decoded, reference));
                 melDistance.add(AudioMetrics.melDistance(decoded, reference, mel));
+                if (q == k) {
+                    combDecoded += FrameRateComb.share(decoded, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
+                    combReference += FrameRateComb.share(reference, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
+                }
             }
             perSegment.add(new SegmentQuality(segments.get(i).trackId(), i, snr, melDistance));
             listener.progress("reconstruct", i + 1, segments.size());
@@ -129,7 +138,8 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
         List<Segment> mmdSegments = mmdSegments(segments, codes.get(0).numFrames(), settings.mmdMaxSamples());
         List<MmdEstimate> mmd = k < 2 ? List.of() : mmd(codec, mmdSegments, settings, listener);
         return new CodecEvaluation(segments.size(), k, codec.codebookSize(), codec.frameRate(), curve, perSegment,
-                report, mmd, k < 2 ? 0 : mmdSegments.size());
+                report, mmd, k < 2 ? 0 : mmdSegments.size(), new FrameRateComb(FrameRateComb.WINDOW_FRAMES,
+                        combDecoded / segments.size(), combReference / segments.size()));
     }
 
     /** Evenly spaced segments holding about {@code MMD_FRAME_FACTOR × maxSamples} frames (all when 0). */

@@ -21,6 +21,12 @@ final class EvaluationText {
             line(out, "%-9d %7.2f %8.2f ± %5.2f %10.3f ± %5.3f", p.codebooks(), p.kbps(), p.siSnrDb(), p.siSnrStdDb(),
                     p.melDistance(), p.melDistanceStd());
         }
+        FrameRateComb comb = c.comb();
+        if (comb != null) {
+            line(out, "Frame-rate comb: %.1f %% of the reconstructions' energy repeats with the frame period "
+                    + "(the originals: %.1f %%; blocks of %d frames)", 100 * comb.reconstruction(),
+                    100 * comb.reference(), comb.windowFrames());
+        }
 
         if (!c.mmd().isEmpty()) {
             MmdEstimate first = c.mmd().get(0);

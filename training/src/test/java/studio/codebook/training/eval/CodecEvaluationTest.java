@@ -65,6 +65,8 @@ class CodecEvaluationTest {
                         m.std(), m.nullLevel(), m.samples());
             }
             System.out.println(e.bandwidth());
+            // 20-frame segments hold no 25-frame block: nothing to average, so no comb is claimed
+            assertEquals(new FrameRateComb(25, 0, 0), e.comb());
 
             // reproducible: the same seed gives the same draws
             CodecEvaluation again = CodecEvaluation.measure(model.codec(), SEGMENTS, settings, EvaluationListener.NONE);
