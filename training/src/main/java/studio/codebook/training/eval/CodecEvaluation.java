@@ -116,8 +116,8 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
                 snr.add(AudioMetrics.siSnr(decoded, reference));
                 melDistance.add(AudioMetrics.melDistance(decoded, reference, mel));
                 if (q == k) {
-                    combDecoded += FrameRateComb.share(decoded, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
-                    combReference += FrameRateComb.share(reference, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
+                    combDecoded += AudioMetrics.frameRateComb(decoded, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
+                    combReference += AudioMetrics.frameRateComb(reference, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
                 }
             }
             perSegment.add(new SegmentQuality(segments.get(i).trackId(), i, snr, melDistance));

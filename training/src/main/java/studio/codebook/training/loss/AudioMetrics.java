@@ -3,6 +3,7 @@ package studio.codebook.training.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /** Evaluation metrics on plain sample arrays: no autograd, float64 where it matters. */
 public final class AudioMetrics {
@@ -78,5 +79,52 @@ public final class AudioMetrics {
             }
             return sum / front.scales();
         }
+    }
+
+    /**
+     * The share of the energy of {@code samples} (mean removed) that repeats with the codec's frame period:
+     * within each block of {@code window} frames of {@code hop} samples the frames are averaged sample by
+     * sample, and the energy of those averages, repeated over their blocks, is divided by the total. In
+     * [0, 1]: about 1 / window for noise or music, 1 for harmonics of the frame rate, 0 for silence or fewer
+     * than {@code window} frames. A decoder whose output is phase-locked to its frames scores high (see
+     * {@code FrameRateComb} in the evaluation package).
+     *
+     * @param hop samples per codec frame
+     * @param window frames per averaging block (at least 2)
+     */
+    public static double frameRateComb(float[] samples, int hop, int window) {
+        if (hop < 1 || window < 2) {
+            throw new IllegalArgumentException("need a hop of at least 1 sample and blocks of at least 2 frames, not "
+                    + hop + " and " + window);
+        }
+        int blocks = samples.length / hop / window;
+        int used = blocks * window * hop;
+        if (blocks == 0) {
+            return 0;
+        }
+        double mean = 0;
+        for (int i = 0; i < used; i++) {
+            mean += samples[i];
+        }
+        mean /= used;
+        double total = 0;
+        double periodic = 0;
+        double[] template = new double[hop];
+        for (int b = 0; b < blocks; b++) {
+            Arrays.fill(template, 0);
+            int start = b * window * hop;
+            for (int f = 0; f < window; f++) {
+                for (int j = 0; j < hop; j++) {
+                    double v = samples[start + f * hop + j] - mean;
+                    template[j] += v;
+                    total += v * v;
+                }
+            }
+            for (int j = 0; j < hop; j++) {
+                double avg = template[j] / window;
+                periodic += window * avg * avg;
+            }
+        }
+        return total == 0 ? 0 : periodic / total;
     }
 }

@@ -12,6 +12,7 @@ import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import studio.codebook.training.data.Segment;
 import studio.codebook.training.loss.AdversarialConfig;
 import studio.codebook.training.loss.AdversarialLoss;
+import studio.codebook.training.loss.AudioMetrics;
 import studio.codebook.training.loss.MultiScaleStftDiscriminator;
 import studio.codebook.training.loss.IndependenceConfig;
 import studio.codebook.training.loss.IndependenceLoss;
@@ -355,8 +357,11 @@ public final class CodecTrainer extends Trainer {
                     NDArray audio = audio(sub, validation.subList(from, to));
                     NDList out = block.forward(parameterStore, new NDList(audio), false);
                     NDList r = reconstruction.compute(out.get(0), audio);
-                    return NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2), r.get(3).neg()))
-                            .toFloatArray();
+                    float[] losses = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2),
+                            r.get(3).neg())).toFloatArray();
+                    float[] withComb = Arrays.copyOf(losses, losses.length + 1);
+                    withComb[losses.length] = (float) meanComb(out.get(0), to - from);
+                    return withComb;
                 });
         m.put("loss", v[0]);
         m.put("reconstruction", v[0]);
@@ -364,12 +369,29 @@ public final class CodecTrainer extends Trainer {
         m.put("mel", v[2]);
         m.put("commitment", v[3]);
         m.put("sisnr", v[4]);
+        m.put("comb", v[5]);
         try {
             m.put("mmd", validationMmd());
         } catch (IllegalArgumentException e) {
             m.put("mmd", Double.NaN); // e.g. an "off" independence config the loss refuses to compute with
         }
         return m;
+    }
+
+    /**
+     * Mean frame-rate comb ({@link AudioMetrics#frameRateComb}) of a batch of reconstructions [B, 1, T], in
+     * blocks of at most 25 frames (half a second at 50 frames/s; shorter segments use all their frames).
+     */
+    private double meanComb(NDArray reconstructions, int rows) {
+        float[] all = reconstructions.toFloatArray();
+        int length = all.length / rows;
+        int hop = model.config().hopLength();
+        int window = Math.max(2, Math.min(25, length / hop));
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            sum += AudioMetrics.frameRateComb(Arrays.copyOfRange(all, i * length, (i + 1) * length), hop, window);
+        }
+        return sum / rows;
     }
 
     /** MMD² (unweighted) on the first validation segments that hold maxSamples frames, fixed permutations. */

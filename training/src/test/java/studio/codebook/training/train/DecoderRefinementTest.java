@@ -103,6 +103,10 @@ class DecoderRefinementTest {
             assertTrue(snr.get(11) > snr.get(0), "SI-SNR " + snr);
             ValidationResult v = trainer.validate();
             assertTrue(Double.isFinite(v.metrics().get("sisnr")), v.toString());
+            // the frame-rate comb of the reconstructions is reported: a share of their energy, strictly between
+            // 0 (silence) and 1 (a pure comb) for this barely trained decoder
+            double comb = v.metrics().get("comb");
+            assertTrue(comb > 0 && comb < 1, v.toString());
         }
     }
 
