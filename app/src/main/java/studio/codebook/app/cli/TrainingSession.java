@@ -97,7 +97,8 @@ final class TrainingSession {
             @Override
             public void onValidation(ValidationResult v) {
                 line.clear();
-                err.printf("step %d validation loss %.4f%s%n", v.step(), v.loss(), v.best() ? " (best)" : "");
+                err.printf("step %d validation loss %.4f%s%s%n", v.step(), v.loss(), v.best() ? " (best)" : "",
+                        codecFigures(v));
             }
         });
         Thread stopper = new Thread(() -> {
@@ -201,5 +202,19 @@ final class TrainingSession {
                 drawn = false;
             }
         }
+    }
+
+    /** A codec run's validation SI-SNR and frame-rate comb, when it reports them ("" for a language model). */
+    static String codecFigures(ValidationResult v) {
+        StringBuilder out = new StringBuilder();
+        Double sisnr = v.metrics().get("sisnr");
+        Double comb = v.metrics().get("comb");
+        if (sisnr != null && Double.isFinite(sisnr)) {
+            out.append(String.format(Locale.ROOT, ", SI-SNR %.2f dB", sisnr));
+        }
+        if (comb != null && Double.isFinite(comb)) {
+            out.append(String.format(Locale.ROOT, ", frame-rate comb %.1f %%", 100 * comb));
+        }
+        return out.toString();
     }
 }

@@ -58,6 +58,8 @@ class TrainDecoderCommandTest {
         CliRun r = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("wrote " + out), r.out());
+        assertTrue(r.err().matches("(?s).*step 3 validation loss [0-9.]+( \\(best\\))?, SI-SNR -?[0-9.]+ dB, "
+                + "frame-rate comb [0-9.]+ %.*"), r.err());
         AudioClip clip = AudioClip.mono(probe, 16_000);
         try (MusicModel before = MusicModel.load(model, Device.cpu());
                 MusicModel after = MusicModel.load(out, Device.cpu())) {
