@@ -22,6 +22,6 @@ import studio.codebook.training.loss.AudioMetrics;
  */
 public record FrameRateComb(int windowFrames, double reconstruction, double reference) {
 
-    /** Frames per block: 25, half a second at 50 frames/s. */
-    public static final int WINDOW_FRAMES = 25;
+    /** Frames per block ({@link AudioMetrics#COMB_WINDOW_FRAMES}: half a second at 50 frames/s). */
+    public static final int WINDOW_FRAMES = AudioMetrics.COMB_WINDOW_FRAMES;
 }

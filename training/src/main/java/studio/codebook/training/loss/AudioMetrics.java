@@ -8,6 +8,9 @@ import java.util.Arrays;
 /** Evaluation metrics on plain sample arrays: no autograd, float64 where it matters. */
 public final class AudioMetrics {
 
+    /** Frames per block of {@link #frameRateComb} in reports and validation: half a second at 50 frames/s. */
+    public static final int COMB_WINDOW_FRAMES = 25;
+
     private AudioMetrics() {}
 
     /**

@@ -360,7 +360,7 @@ public final class CodecTrainer extends Trainer {
                     float[] losses = NDArrays.stack(new NDList(r.get(0), r.get(1), r.get(2), out.get(2),
                             r.get(3).neg())).toFloatArray();
                     float[] withComb = Arrays.copyOf(losses, losses.length + 1);
-                    withComb[losses.length] = (float) meanComb(out.get(0), to - from);
+                    withComb[losses.length] = (float) meanComb(out.get(0));
                     return withComb;
                 });
         m.put("loss", v[0]);
@@ -379,14 +379,16 @@ public final class CodecTrainer extends Trainer {
     }
 
     /**
-     * Mean frame-rate comb ({@link AudioMetrics#frameRateComb}) of a batch of reconstructions [B, 1, T], in
-     * blocks of at most 25 frames (half a second at 50 frames/s; shorter segments use all their frames).
+     * Mean frame-rate comb ({@link AudioMetrics#frameRateComb}) of a batch of reconstructions [B, C, T], each
+     * channel on its own, in blocks of {@link AudioMetrics#COMB_WINDOW_FRAMES} frames (shorter segments: all
+     * their frames in one block).
      */
-    private double meanComb(NDArray reconstructions, int rows) {
+    private double meanComb(NDArray reconstructions) {
         float[] all = reconstructions.toFloatArray();
-        int length = all.length / rows;
+        int length = (int) reconstructions.getShape().get(2);
+        int rows = all.length / length;
         int hop = model.config().hopLength();
-        int window = Math.max(2, Math.min(25, length / hop));
+        int window = Math.max(2, Math.min(AudioMetrics.COMB_WINDOW_FRAMES, length / hop));
         double sum = 0;
         for (int i = 0; i < rows; i++) {
             sum += AudioMetrics.frameRateComb(Arrays.copyOfRange(all, i * length, (i + 1) * length), hop, window);
