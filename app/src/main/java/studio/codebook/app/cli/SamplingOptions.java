@@ -5,7 +5,8 @@ import studio.codebook.engine.generate.GenerationParams;
 
 /**
  * The sampling settings of {@code generate} and {@code evaluate --generation}: top-k, top-p, temperature and the
- * guidance scale, with MusicGen's defaults. Evaluating with the settings a user generates with is the point.
+ * guidance scale, with MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}).
+ * Evaluating with the settings a user generates with is the point.
  */
 final class SamplingOptions {
 
@@ -15,7 +16,7 @@ final class SamplingOptions {
     @Option(names = "--top-p", defaultValue = "0", paramLabel = "P", description = "Nucleus sampling; 0 = off (default ${DEFAULT-VALUE}).")
     double topP;
 
-    @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", defaultValue = "" + GenerationParams.DEFAULT_TEMPERATURE, paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 
     @Option(names = "--cfg", defaultValue = "3.0", paramLabel = "C", description = "Guidance scale; 1 = none (default ${DEFAULT-VALUE}).")

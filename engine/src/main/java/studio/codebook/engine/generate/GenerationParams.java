@@ -75,9 +75,17 @@ public record GenerationParams(
         this.variants = variants;
     }
 
-    /** MusicGen's defaults for a prompt: 10 s, top-k 250, temperature 1, guidance 3, one variant. */
+    /**
+     * The default sampling temperature: 0.7, not MusicGen's 1. Measured on the bundled model (2026-11-26, the
+     * same prompts and seeds, 68 seen-pair and 90 held-out-pair prompts): lead adherence 0.50 → 0.65 and
+     * 0.47 → 0.54, genre 0.76 → 0.81 and 0.44 → 0.42, Fréchet distance 563 → 449; a small LM's tail of
+     * unlikely codes costs more than the variety it adds.
+     */
+    public static final double DEFAULT_TEMPERATURE = 0.7;
+
+    /** Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, one variant. */
     public static GenerationParams defaults(String prompt, long seed) {
-        return new GenerationParams(prompt, "", 10, 250, 0, 1, 3, seed, 1);
+        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, 3, seed, 1);
     }
 
     /** Whether an unconditional pass is needed. */

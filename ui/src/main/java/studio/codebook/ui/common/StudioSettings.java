@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import studio.codebook.engine.generate.GenerationParams;
 
 /**
  * What the studio remembers between runs. Immutable; change it with the {@code with…} methods and let
@@ -44,7 +45,8 @@ public record StudioSettings(
             "driving techno with a saw lead");
 
     /**
-     * Sampling settings Generate starts with (MusicGen's defaults unless the user changed them).
+     * Sampling settings Generate starts with, unless the user changed them: MusicGen's defaults but the
+     * temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}).
      *
      * @param durationSeconds clip length
      * @param topK top-k (0 = no limit)
@@ -57,7 +59,8 @@ public record StudioSettings(
     public record GenerationDefaults(double durationSeconds, int topK, double topP, double temperature,
             double cfgScale, int variants) {
 
-        public static final GenerationDefaults MUSICGEN = new GenerationDefaults(10, 250, 0, 1, 3, 1);
+        public static final GenerationDefaults STANDARD = new GenerationDefaults(10, 250, 0,
+                GenerationParams.DEFAULT_TEMPERATURE, 3, 1);
 
         @JsonCreator
         public GenerationDefaults(
@@ -70,7 +73,7 @@ public record StudioSettings(
             this.durationSeconds = durationSeconds > 0 ? durationSeconds : 10;
             this.topK = Math.max(0, topK);
             this.topP = topP >= 0 && topP <= 1 ? topP : 0;
-            this.temperature = temperature > 0 ? temperature : 1;
+            this.temperature = temperature > 0 ? temperature : GenerationParams.DEFAULT_TEMPERATURE;
             this.cfgScale = cfgScale >= 0 ? cfgScale : 3;
             this.variants = variants >= 1 && variants <= 4 ? variants : 1;
         }
@@ -94,7 +97,7 @@ public record StudioSettings(
                 : List.copyOf(promptHistory.stream().filter(p -> p != null && !p.isBlank()).limit(HISTORY_SIZE).toList());
         this.presetChips = presetChips == null ? DEFAULT_CHIPS
                 : List.copyOf(presetChips.stream().filter(p -> p != null && !p.isBlank()).toList());
-        this.generation = generation == null ? GenerationDefaults.MUSICGEN : generation;
+        this.generation = generation == null ? GenerationDefaults.STANDARD : generation;
         this.dataFolder = dataFolder == null || dataFolder.isBlank() ? null : dataFolder;
     }
 

@@ -17,7 +17,7 @@ import studio.codebook.engine.generate.GenerationParams;
  * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, the seed (with
  * its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
  * {@link #params} turns them into the run's parameters or a message the user can act on. Starts at
- * MusicGen's defaults with a random seed.
+ * MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}), with a random seed.
  */
 public final class SamplingSettings {
 
@@ -27,7 +27,8 @@ public final class SamplingSettings {
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 10);
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 250);
     private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 0);
-    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
+    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
+            GenerationParams.DEFAULT_TEMPERATURE);
     private final DoubleProperty cfgScale = new SimpleDoubleProperty(this, "cfgScale", 3);
     private final LongProperty seed;
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(this, "seedLocked", false);

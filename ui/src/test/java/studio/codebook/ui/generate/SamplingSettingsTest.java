@@ -16,9 +16,10 @@ class SamplingSettingsTest {
     private final SamplingSettings settings = new SamplingSettings(seeds::nextLong);
 
     @Test
-    void startsAtMusicGensDefaultsWithADrawnSeed() {
+    void startsAtMusicGensDefaultsButTheTemperatureWithADrawnSeed() {
         GenerationParams p = settings.params("jazz", "");
-        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 1, 3, 11, 1), p);
+        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 0.7, 3, 11, 1), p);
+        assertEquals(GenerationParams.defaults("jazz", 11), p, "the same defaults as the command line's");
     }
 
     @Test

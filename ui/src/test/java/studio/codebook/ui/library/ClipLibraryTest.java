@@ -64,7 +64,7 @@ class ClipLibraryTest {
         assertEquals("tiny", top.modelId());
         assertEquals(0.5, top.durationSeconds());
         assertEquals(Instant.parse("2026-11-21T10:00:00Z"), top.created());
-        assertEquals("top-k 250 · temp 1.00 · cfg 3.0", top.paramsSummary());
+        assertEquals("top-k 250 · temp 0.70 · cfg 3.0", top.paramsSummary());
         assertNull(top.warning());
     }
 
