@@ -31,8 +31,9 @@ import studio.codebook.engine.text.TextStates;
  * number of rows for the negative prompt (the empty text when there is none); the logits used are
  * uncond + scale · (cond − uncond). At scale 1 only the prompt rows run.
  *
- * <p><b>Long clips.</b> When the clip needs more frames than the model's context holds, generation runs in
- * windows, as audiocraft's {@code extend}: each new window starts a fresh context whose first
+ * <p><b>Long clips.</b> When the clip needs more frames than a window holds (the model's context, or the
+ * window its LM was trained on when that is shorter: positions past it were never trained, and a clip
+ * drifts there), generation runs in windows, as audiocraft's {@code extend}: each new window starts a fresh context whose first
  * {@link #KEEP_FRACTION} of frames are the last frames generated so far, teacher-forced, and continues
  * after them. There is no seam to hide in the audio: the codes of all windows form one continuous code
  * sequence (the kept frames are the same codes, not regenerated ones) and the final audio is decoded from
@@ -64,11 +65,21 @@ public final class Generator {
     private final TransformerLm lm;
     private final CodebookPattern pattern;
     private final NDManager manager;
+    private final int windowFrames;
     private LogitsProbe probe;
     private boolean alwaysRunUnconditional;
 
     public Generator(CompressionModel codec, TextConditioner text, TransformerLm lm, CodebookPattern pattern,
             NDManager manager) {
+        this(codec, text, lm, pattern, manager, 0);
+    }
+
+    /**
+     * @param windowFrames the longest window in frames (the LM's training length), or 0 for as many as its
+     *     context holds
+     */
+    public Generator(CompressionModel codec, TextConditioner text, TransformerLm lm, CodebookPattern pattern,
+            NDManager manager, int windowFrames) {
         if (pattern.numCodebooks() != codec.numCodebooks() || lm.config().codebooks() != codec.numCodebooks()) {
             throw new IllegalArgumentException("codec, pattern and language model disagree on the number of codebooks");
         }
@@ -81,6 +92,10 @@ public final class Generator {
         this.lm = lm;
         this.pattern = pattern;
         this.manager = manager;
+        if (windowFrames < 0) {
+            throw new IllegalArgumentException("window of " + windowFrames + " frames");
+        }
+        this.windowFrames = windowFrames;
     }
 
     void setProbe(LogitsProbe probe, boolean alwaysRunUnconditional) {
@@ -154,11 +169,12 @@ public final class Generator {
     }
 
     /** A window of frames [start, end) whose frames before {@code known} are given. */
-    private record Window(int start, int end, int known, int steps) {}
+    record Window(int start, int end, int known, int steps) {}
 
     /** The windows a clip of {@code totalFrames} needs, the first {@code promptFrames} of them given. */
     List<Window> plan(int promptFrames, int totalFrames) {
-        int capacityFrames = pattern.frames(lm.config().maxSteps());
+        int contextFrames = pattern.frames(lm.config().maxSteps());
+        int capacityFrames = windowFrames > 0 ? Math.min(contextFrames, windowFrames) : contextFrames;
         if (capacityFrames < 2) {
             throw new IllegalStateException("the language model's context is too short to generate anything");
         }

@@ -233,13 +233,15 @@ public final class MusicModel implements AutoCloseable {
         }
     }
 
-    /** A generator over this model's networks. */
+    /** A generator over this model's networks, in windows no longer than its LM was trained on. */
     public Generator generator() {
         if (!config.canGenerate()) {
             throw new IllegalStateException("model " + config.id() + " is a codec only; it has no language model "
                     + "to generate with");
         }
-        return new Generator(codec, text, lm, pattern(), manager);
+        Provenance provenance = config.provenance();
+        int trained = provenance == null ? 0 : provenance.lmTrainingFrames().orElse(0);
+        return new Generator(codec, text, lm, pattern(), manager, trained);
     }
 
     public ModelConfig config() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -53,6 +54,19 @@ public record Provenance(
         this.hyperparameters = hyperparameters == null ? Map.of() : new TreeMap<>(hyperparameters);
         this.metrics = metrics == null ? Map.of() : new TreeMap<>(metrics);
         this.notes = notes;
+    }
+
+    /**
+     * The window, in frames, the language model was last trained on: the LM trainer's {@code frames} setting,
+     * when the last training recorded here was the LM's ({@code trainer} "lm"). Generation and evaluation stay
+     * within it, since positions past it were never trained. Empty for random weights or a codec training.
+     */
+    public OptionalInt lmTrainingFrames() {
+        if (!"lm".equals(hyperparameters.get("trainer")) || !(hyperparameters.get("frames") instanceof Number n)
+                || n.intValue() < 1) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(n.intValue());
     }
 
     /** Provenance of a model with random weights made now. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.codec.Codes;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.model.Provenance;
 
 /** Generation on a tiny random model: deterministic, guided, continued, long, cancellable, streamed. */
 class GeneratorTest {
@@ -139,6 +141,32 @@ class GeneratorTest {
         List<?> windows = model.generator().plan(0, frames);
         assertTrue(windows.size() >= 3, "windows: " + windows);
         assertTrue(r.steps() > frames, "steps " + r.steps());
+    }
+
+    @Test
+    void anLmTrainedOnShortWindowsGeneratesInWindowsOfThatLength() throws Exception {
+        Provenance trained = new Provenance("2026-11-26T00:00:00Z", "test", 1, null, "test", 10,
+                Map.of("trainer", "lm", "frames", 20), Map.of(), null);
+        try (MusicModel shortWindows = MusicModel.create(ModelPresets.architecture("tiny", "rvq", "tiny-gen")
+                .withProvenance(trained), Device.cpu(), 7)) {
+            List<Generator.Window> windows = shortWindows.generator().plan(0, 50);
+            assertTrue(windows.size() >= 3, "windows: " + windows);
+            for (Generator.Window w : windows) {
+                assertTrue(w.end() - w.start() <= 20, "never past the 20 trained frames: " + windows);
+            }
+            assertEquals(0, windows.get(0).start());
+            assertEquals(50, windows.get(windows.size() - 1).end());
+            // consecutive windows overlap: each continues from frames the one before generated
+            for (int i = 1; i < windows.size(); i++) {
+                assertTrue(windows.get(i).start() < windows.get(i - 1).end()
+                        && windows.get(i).known() == windows.get(i - 1).end(), "windows: " + windows);
+            }
+            GenerationResult r = shortWindows.generator().generate(params("techno", 1.0, 3), null,
+                    GenerationListener.NONE);
+            assertEquals(50, r.clips().get(0).codes().numFrames());
+        }
+        // without a recorded training window the context decides: 50 frames are one window
+        assertEquals(1, model.generator().plan(0, 50).size());
     }
 
     @Test

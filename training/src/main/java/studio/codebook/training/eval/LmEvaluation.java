@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import studio.codebook.engine.codec.Codes;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.Provenance;
@@ -70,7 +69,9 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
             throw new IllegalArgumentException("the LM's context of " + model.config().lm().maxSteps()
                     + " steps holds no complete frame");
         }
-        int maxFrames = Math.min(contextFrames, trainedFrames(model).orElse(contextFrames));
+        Provenance provenance = model.config().provenance();
+        int trained = provenance == null ? contextFrames : provenance.lmTrainingFrames().orElse(contextFrames);
+        int maxFrames = Math.min(contextFrames, trained);
         // windows grouped by length so each batch is rectangular
         Map<Integer, List<int[][]>> byLength = new LinkedHashMap<>();
         Map<Integer, List<String>> captionsByLength = new LinkedHashMap<>();
@@ -127,21 +128,5 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
         }
         return new LmEvaluation(totalWindows, longest, pattern.name(), perCodebook, mean, mean / Math.log(2),
                 Math.log(model.config().codebookSize()));
-    }
-
-    /**
-     * The window length, in frames, the model's LM was trained on: the LM trainer's {@code frames} setting in the
-     * provenance, when the last training was the LM's (a codec training records no LM window).
-     */
-    static OptionalInt trainedFrames(MusicModel model) {
-        Provenance provenance = model.config().provenance();
-        if (provenance == null) {
-            return OptionalInt.empty();
-        }
-        Map<String, Object> h = provenance.hyperparameters();
-        if (!"lm".equals(h.get("trainer")) || !(h.get("frames") instanceof Number n) || n.intValue() < 1) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(n.intValue());
     }
 }
