@@ -83,7 +83,7 @@ public record GenerationParams(
      */
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
-    /** Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, one variant. */
+    /** Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, 1 variant. */
     public static GenerationParams defaults(String prompt, long seed) {
         return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, 3, seed, 1);
     }

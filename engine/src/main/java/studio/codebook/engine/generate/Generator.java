@@ -33,8 +33,8 @@ import studio.codebook.engine.text.TextStates;
  *
  * <p><b>Long clips.</b> When the clip needs more frames than a window holds (the model's context, or the
  * window its LM was trained on when that is shorter: positions past it were never trained, and a clip
- * drifts there), generation runs in windows, as audiocraft's {@code extend}: each new window starts a fresh context whose first
- * {@link #KEEP_FRACTION} of frames are the last frames generated so far, teacher-forced, and continues
+ * drifts there), generation runs in windows, as audiocraft's {@code extend}: each new window starts a
+ * fresh context whose first {@link #KEEP_FRACTION} of frames are the last frames generated so far, teacher-forced, and continues
  * after them. There is no seam to hide in the audio: the codes of all windows form one continuous code
  * sequence (the kept frames are the same codes, not regenerated ones) and the final audio is decoded from
  * the whole sequence at once; the only join is in what the model remembers, which the kept frames bridge.
@@ -68,11 +68,6 @@ public final class Generator {
     private final int windowFrames;
     private LogitsProbe probe;
     private boolean alwaysRunUnconditional;
-
-    public Generator(CompressionModel codec, TextConditioner text, TransformerLm lm, CodebookPattern pattern,
-            NDManager manager) {
-        this(codec, text, lm, pattern, manager, 0);
-    }
 
     /**
      * @param windowFrames the longest window in frames (the LM's training length), or 0 for as many as its

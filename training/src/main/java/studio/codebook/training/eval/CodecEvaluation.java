@@ -116,8 +116,9 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
                 snr.add(AudioMetrics.siSnr(decoded, reference));
                 melDistance.add(AudioMetrics.melDistance(decoded, reference, mel));
                 if (q == k) {
-                    combDecoded += AudioMetrics.frameRateComb(decoded, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
-                    combReference += AudioMetrics.frameRateComb(reference, codec.hopLength(), FrameRateComb.WINDOW_FRAMES);
+                    int hop = codec.hopLength();
+                    combDecoded += AudioMetrics.frameRateComb(decoded, hop, AudioMetrics.COMB_WINDOW_FRAMES);
+                    combReference += AudioMetrics.frameRateComb(reference, hop, AudioMetrics.COMB_WINDOW_FRAMES);
                 }
             }
             perSegment.add(new SegmentQuality(segments.get(i).trackId(), i, snr, melDistance));
@@ -138,7 +139,7 @@ public record CodecEvaluation(int segments, int codebooks, int codebookSize, dou
         List<Segment> mmdSegments = mmdSegments(segments, codes.get(0).numFrames(), settings.mmdMaxSamples());
         List<MmdEstimate> mmd = k < 2 ? List.of() : mmd(codec, mmdSegments, settings, listener);
         return new CodecEvaluation(segments.size(), k, codec.codebookSize(), codec.frameRate(), curve, perSegment,
-                report, mmd, k < 2 ? 0 : mmdSegments.size(), new FrameRateComb(FrameRateComb.WINDOW_FRAMES,
+                report, mmd, k < 2 ? 0 : mmdSegments.size(), new FrameRateComb(AudioMetrics.COMB_WINDOW_FRAMES,
                         combDecoded / segments.size(), combReference / segments.size()));
     }
 

@@ -16,12 +16,8 @@ import studio.codebook.training.loss.AudioMetrics;
  * <p>Real music is not periodic at an arbitrary frame rate, so it scores near the share that noise scores,
  * about {@code 1 / window}; a signal made of harmonics of the frame rate scores 1.
  *
- * @param windowFrames frames per averaging block
+ * @param windowFrames frames per averaging block ({@link AudioMetrics#COMB_WINDOW_FRAMES} in reports)
  * @param reconstruction mean share of the codec's reconstructions (all codebooks)
  * @param reference mean share of the original segments: what the music itself scores
  */
-public record FrameRateComb(int windowFrames, double reconstruction, double reference) {
-
-    /** Frames per block ({@link AudioMetrics#COMB_WINDOW_FRAMES}: half a second at 50 frames/s). */
-    public static final int WINDOW_FRAMES = AudioMetrics.COMB_WINDOW_FRAMES;
-}
+public record FrameRateComb(int windowFrames, double reconstruction, double reference) {}

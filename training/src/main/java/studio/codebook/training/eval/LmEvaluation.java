@@ -23,8 +23,8 @@ import studio.codebook.engine.pattern.CodebookPattern;
  * <p>A segment is cut into consecutive windows of {@code windowFrames} frames (the last one shorter), each
  * scored from a fresh context. The window is the LM's training length when its provenance records one (an LM
  * trained on 5 s windows is scored on 5 s windows, not asked to extrapolate past what it has seen), else as
- * many frames as its context holds; a segment that fits is one window. The means are over all scored codes (each code counts once), so segments and windows of
- * different lengths are weighted by their codes. A randomly initialised LM scores about ln V nats
+ * many frames as its context holds; a segment that fits is one window. The means are over all scored codes
+ * (each code counts once), so segments and windows of different lengths are weighted by their codes. A randomly initialised LM scores about ln V nats
  * ({@code uniformNats}).
  *
  * @param windows windows scored

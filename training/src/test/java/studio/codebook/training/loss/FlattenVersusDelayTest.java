@@ -52,7 +52,8 @@ class FlattenVersusDelayTest {
     /** NLL of the first codebook (nats) after {@code steps} Adam steps on fresh toy batches. */
     private static double firstCodebookNll(String pattern, int steps) throws Exception {
         ModelConfig tiny = ModelPresets.architecture("tiny", "rvq", "toy-" + pattern);
-        ModelConfig config = tiny.withLanguageModel(pattern, LmConfig.tiny(), TextConfig.tiny(ModelPresets.TOKENIZER_VOCABULARY));
+        ModelConfig config = tiny.withLanguageModel(pattern, LmConfig.tiny(),
+                TextConfig.tiny(ModelPresets.TOKENIZER_VOCABULARY));
         try (MusicModel model = MusicModel.create(config, Device.cpu(), 3)) {
             Map<String, Parameter> named = new LinkedHashMap<>();
             for (Pair<String, Parameter> p : model.lm().getParameters()) {
