@@ -3,6 +3,7 @@ package studio.codebook.training.train;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,10 +26,11 @@ import studio.codebook.training.data.Segment;
 
 /**
  * The codes of a list of segments under a frozen codec, computed once and kept in
- * {@code runDir/codes/<key>.codes}, where the key is a SHA-256 of the codec's weights (every parameter,
- * EMA codebooks included) and of the segments (track id, caption, samples, in order). A second run — or a
- * resumed one — over the same codec and segments reads the file instead of encoding again; any change to
- * either gives another key.
+ * {@code runDir/codes/<key>.codes}, where the key is a SHA-256 of the weights that make the codes (every
+ * parameter of the encoder and the quantizer, EMA codebooks included) and of the segments (track id,
+ * caption, samples, in order). A second run — or a resumed one — over the same encoder, quantizer and
+ * segments reads the file instead of encoding again; any change to them gives another key. The decoder is
+ * left out: a decoder refined on its own (`train decoder`) changes no code, so its LM's cache stays valid.
  *
  * <p>File: the ASCII magic {@code CBCODES1}, then big-endian ints: segment count, K, cardinality, and per
  * segment its frame count T followed by the K × T codes row by row. Written atomically.
@@ -69,11 +71,8 @@ public final class CodesCache {
     static String key(CompressionModel codec, List<Segment> segments) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (Pair<String, Parameter> p : codec.block().getParameters()) {
-                d.update(p.getKey().getBytes(StandardCharsets.UTF_8));
-                ByteBuffer bytes = p.getValue().getArray().toByteBuffer();
-                d.update(bytes);
-            }
+            digestParameters(d, "encoder.", codec.block().encoder().getParameters());
+            digestParameters(d, "quantizer.", codec.block().quantizer().getParameters());
             ByteBuffer floats = ByteBuffer.allocate(0);
             for (Segment s : segments) {
                 d.update(String.valueOf(s.trackId()).getBytes(StandardCharsets.UTF_8));
@@ -90,6 +89,13 @@ public final class CodesCache {
             return HexFormat.of().formatHex(d.digest()).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digestParameters(MessageDigest d, String prefix, PairList<String, Parameter> ps) {
+        for (Pair<String, Parameter> p : ps) {
+            d.update((prefix + p.getKey()).getBytes(StandardCharsets.UTF_8));
+            d.update(p.getValue().getArray().toByteBuffer());
         }
     }
 
