@@ -57,13 +57,22 @@ public record Provenance(
     }
 
     /**
-     * The window, in frames, the language model was last trained on: the LM trainer's {@code frames} setting,
-     * when the last training recorded here was the LM's ({@code trainer} "lm"). Generation and evaluation stay
-     * within it, since positions past it were never trained. Empty for random weights or a codec training.
+     * Key under which a later training that is not the LM's (a codec or decoder refinement) carries the LM's
+     * window forward, so the model still knows it.
+     */
+    public static final String LM_FRAMES = "lmFrames";
+
+    /**
+     * The window, in frames, the language model was last trained on: the LM trainer's {@code frames} setting
+     * when the last training recorded here was the LM's ({@code trainer} "lm"), otherwise the window a later
+     * codec or decoder training carried forward ({@link #LM_FRAMES}). Generation and evaluation stay within
+     * it, since positions past it were never trained. Empty for random weights or a model whose LM was never
+     * trained here.
      */
     public OptionalInt lmTrainingFrames() {
-        if (!"lm".equals(hyperparameters.get("trainer")) || !(hyperparameters.get("frames") instanceof Number n)
-                || n.intValue() < 1) {
+        Object frames = "lm".equals(hyperparameters.get("trainer")) ? hyperparameters.get("frames")
+                : hyperparameters.get(LM_FRAMES);
+        if (!(frames instanceof Number n) || n.intValue() < 1) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(n.intValue());

@@ -381,6 +381,11 @@ public abstract sealed class Trainer implements AutoCloseable permits CodecTrain
         flatten("", JSON.valueToTree(settings), hyper);
         hyper.put("trainer", kind());
         hyper.put("startedAt", startedAt);
+        Provenance before = model.config().provenance();
+        if (!"lm".equals(kind()) && before != null) {
+            // a codec or decoder training leaves the LM as it was: keep the window it was trained on
+            before.lmTrainingFrames().ifPresent(frames -> hyper.put(Provenance.LM_FRAMES, frames));
+        }
         String base = description.baseModel() != null ? description.baseModel() : model.config().id();
         return new Provenance(Instant.now().toString(), description.createdBy(), settings.seed(), base,
                 description.data(), step, hyper, finalMetrics(), notes);

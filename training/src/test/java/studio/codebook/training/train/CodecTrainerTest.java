@@ -12,13 +12,44 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
+import studio.codebook.engine.model.Provenance;
 import studio.codebook.training.data.Segment;
 
 class CodecTrainerTest {
 
     private static final List<Segment> TRAIN = TrainFixtures.sines(8, 3200, 1);
     private static final List<Segment> VALIDATION = TrainFixtures.sines(2, 3200, 2);
+
+    @Test
+    void aCodecTrainingKeepsTheWindowTheLanguageModelWasTrainedOn(@TempDir Path dir) throws Exception {
+        Provenance lmTrained = new Provenance("2026-11-26T00:00:00Z", "test", 1, null, "test", 10,
+                Map.of("trainer", "lm", "frames", 16), Map.of(), null);
+        ModelConfig architecture = ModelPresets.architecture("tiny", "rvq", "tiny-lm");
+        try (MusicModel model = MusicModel.create(architecture.withProvenance(lmTrained), Device.cpu(), 3);
+                CodecTrainer trainer = CodecTrainer.start(model, TrainFixtures.codecConfig(2, 0.0), TRAIN, VALIDATION,
+                        dir.resolve("run"), TrainFixtures.description())) {
+            trainer.trainStep();
+            Provenance after = trainer.provenance("refined");
+            assertEquals("codec", after.hyperparameters().get("trainer"));
+            assertEquals(16, after.lmTrainingFrames().orElse(-1),
+                    "a decoder refinement leaves the LM as it was, and generation must still know its window");
+            // and on along a chain of refinements (a resumed run reads the checkpoint's provenance)
+            trainer.checkpoint();
+        }
+        try (CodecTrainer resumed = CodecTrainer.resume(dir.resolve("run"), TRAIN, VALIDATION, Device.cpu())) {
+            resumed.trainStep();
+            assertEquals(16, resumed.provenance("refined").lmTrainingFrames().orElse(-1));
+        }
+        try (MusicModel codecOnly = TrainFixtures.tinyCodec(3);
+                CodecTrainer trainer = CodecTrainer.start(codecOnly, TrainFixtures.codecConfig(2, 0.0), TRAIN,
+                        VALIDATION, dir.resolve("codec"), TrainFixtures.description())) {
+            trainer.trainStep();
+            assertTrue(trainer.provenance("codec").lmTrainingFrames().isEmpty(), "no LM, no window");
+        }
+    }
 
     @Test
     void lossGoesDownAndTheIndependenceLossIsReportedEveryMSteps(@TempDir Path dir) throws Exception {
