@@ -7,14 +7,17 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.codec.Codes;
 import studio.codebook.engine.codec.CompressionModel;
+import studio.codebook.engine.lm.BeatClock;
 import studio.codebook.engine.lm.LmSession;
 import studio.codebook.engine.lm.TransformerLm;
 import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.PromptTempo;
 import studio.codebook.engine.text.TextConditioner;
 import studio.codebook.engine.text.TextStates;
 
@@ -144,9 +147,10 @@ public final class Generator {
             lmStart = System.nanoTime();
             CodeSampler sampler = new CodeSampler(codec.codebookSize(), params.topK(), params.topP(),
                     params.temperature());
+            BeatClock clock = beatClock(params.prompt());
             for (Window w : windows) {
-                stepsDone = runWindow(w, codes, ps, states, twoPasses, params.cfgScale(), sampler, randoms, listener,
-                        streaming, stepsDone, totalSteps, totalFrames, start);
+                stepsDone = runWindow(w, codes, ps, states, clock, twoPasses, params.cfgScale(), sampler, randoms,
+                        listener, streaming, stepsDone, totalSteps, totalFrames, start);
             }
         }
         double lmMillis = (System.nanoTime() - lmStart) / 1e6;
@@ -161,6 +165,19 @@ public final class Generator {
         }
         double decodeMillis = (System.nanoTime() - decodeStart) / 1e6;
         return new GenerationResult(clips, stepsDone, textMillis, lmMillis, decodeMillis, warnings);
+    }
+
+    /**
+     * The metronome of an LM with a beat input ({@link studio.codebook.engine.lm.LmConfig#beat()}): the tempo
+     * the prompt names, beat 1 at the clip's first frame. Null when the LM has no beat input or the prompt
+     * names no tempo (the LM then plays without one, as it was trained to part of the time).
+     */
+    BeatClock beatClock(String prompt) {
+        if (!lm.config().beat()) {
+            return null;
+        }
+        OptionalDouble bpm = PromptTempo.bpm(prompt);
+        return bpm.isPresent() ? new BeatClock(bpm.getAsDouble(), codec.frameRate()) : null;
     }
 
     /** A window of frames [start, end) whose frames before {@code known} are given. */
@@ -205,7 +222,8 @@ public final class Generator {
         return steps;
     }
 
-    private int runWindow(Window w, int[][][] codes, ParameterStore ps, TextStates states, boolean twoPasses,
+    private int runWindow(Window w, int[][][] codes, ParameterStore ps, TextStates states, BeatClock clock,
+            boolean twoPasses,
             double scale, CodeSampler sampler, Random[] randoms, GenerationListener listener,
             StreamingDecoder streaming, int stepsDone, int totalSteps, int totalFrames, long start) {
         int k = pattern.numCodebooks();
@@ -232,7 +250,9 @@ public final class Generator {
         }
         float[] guided = new float[k * card];
         int done = stepsDone;
-        try (LmSession session = lm.startSession(ps, states.states(), states.mask(), steps)) {
+        // the clock runs on from the window's first frame, so every window keeps the clip's beat
+        float[] beat = clock == null ? null : clock.features(pattern, w.start, 0, steps);
+        try (LmSession session = lm.startSession(ps, states.states(), states.mask(), steps, beat)) {
             float[] logits;
             try (NDManager stepScope = manager.newSubManager()) {
                 NDArray prefix = stepScope.create(flatten(tokens, 0, open, rows), new Shape(rows, k, open));

@@ -1,6 +1,7 @@
 package studio.codebook.engine.lm;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -19,6 +20,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param crossAttention whether each layer attends to the text states (true); without it text is ignored
  * @param positional position encoding; only "sinusoidal" (MusicGen's, added at the input) is supported
  * @param layerNormEpsilon epsilon of every LayerNorm (1e-5)
+ * @param beat whether a beat clock is an input: the tempo the prompt asks for, as the phase of beat, bar and
+ *     eighth note at every step ({@link BeatClock}), projected and added beside the position (false: none,
+ *     as MusicGen); written to {@code model.json} only when true
  */
 public record LmConfig(
         int codebooks,
@@ -32,7 +36,8 @@ public record LmConfig(
         String activation,
         boolean crossAttention,
         String positional,
-        double layerNormEpsilon) {
+        double layerNormEpsilon,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean beat) {
 
     public static final String GELU = "gelu";
     public static final String SINUSOIDAL = "sinusoidal";
@@ -50,7 +55,8 @@ public record LmConfig(
             @JsonProperty("activation") String activation,
             @JsonProperty("crossAttention") boolean crossAttention,
             @JsonProperty("positional") String positional,
-            @JsonProperty("layerNormEpsilon") double layerNormEpsilon) {
+            @JsonProperty("layerNormEpsilon") double layerNormEpsilon,
+            @JsonProperty("beat") boolean beat) {
         if (codebooks < 1 || codebooks > 32) {
             throw new IllegalArgumentException("LM codebooks must be 1..32, not " + codebooks);
         }
@@ -93,6 +99,14 @@ public record LmConfig(
         this.crossAttention = crossAttention;
         this.positional = positional;
         this.layerNormEpsilon = layerNormEpsilon;
+        this.beat = beat;
+    }
+
+    /** Without the beat clock. */
+    public LmConfig(int codebooks, int cardinality, int dim, int layers, int heads, int ffnMultiplier, int maxSteps,
+            boolean bias, String activation, boolean crossAttention, String positional, double layerNormEpsilon) {
+        this(codebooks, cardinality, dim, layers, heads, ffnMultiplier, maxSteps, bias, activation, crossAttention,
+                positional, layerNormEpsilon, false);
     }
 
     /** MusicGen's choices (no biases, exact GELU, cross-attention, sinusoidal positions) at the given size. */
@@ -113,13 +127,19 @@ public record LmConfig(
     /** A copy with biases on or off. */
     public LmConfig withBias(boolean withBias) {
         return new LmConfig(codebooks, cardinality, dim, layers, heads, ffnMultiplier, maxSteps, withBias,
-                activation, crossAttention, positional, layerNormEpsilon);
+                activation, crossAttention, positional, layerNormEpsilon, beat);
     }
 
     /** A copy with cross-attention on or off. */
     public LmConfig withCrossAttention(boolean withCross) {
         return new LmConfig(codebooks, cardinality, dim, layers, heads, ffnMultiplier, maxSteps, bias,
-                activation, withCross, positional, layerNormEpsilon);
+                activation, withCross, positional, layerNormEpsilon, beat);
+    }
+
+    /** A copy with the beat clock input on or off. */
+    public LmConfig withBeat(boolean withBeat) {
+        return new LmConfig(codebooks, cardinality, dim, layers, heads, ffnMultiplier, maxSteps, bias,
+                activation, crossAttention, positional, layerNormEpsilon, withBeat);
     }
 
     /** Dimension of one attention head. */
@@ -159,6 +179,9 @@ public record LmConfig(
                 + (long) codebooks * cardinality * d; // heads
         if (bias) {
             total += (long) codebooks * cardinality;
+        }
+        if (beat) {
+            total += (long) BeatClock.FEATURES * d; // beat.weight
         }
         return total;
     }

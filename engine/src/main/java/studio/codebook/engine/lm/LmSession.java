@@ -103,7 +103,7 @@ public final class LmSession implements AutoCloseable {
         NDArray linear2Bias;
     }
 
-    LmSession(TransformerLm model, ParameterStore ps, NDArray text, NDArray textMask, int capacity) {
+    LmSession(TransformerLm model, ParameterStore ps, NDArray text, NDArray textMask, int capacity, float[] beat) {
         this.model = model;
         this.config = model.config();
         if (capacity < 1 || capacity > config.maxSteps()) {
@@ -116,6 +116,13 @@ public final class LmSession implements AutoCloseable {
         Shape ms = textMask.getShape();
         if (ms.dimension() != 2 || ms.get(0) != ts.get(0) || ms.get(1) != ts.get(1)) {
             throw new IllegalArgumentException("LM text mask must be [" + ts.get(0) + ", " + ts.get(1) + "], got " + ms);
+        }
+        if (beat != null && model.beatWeight == null) {
+            throw new IllegalArgumentException("this LM has no beat clock input (its config says beat: false)");
+        }
+        if (beat != null && beat.length != capacity * BeatClock.FEATURES) {
+            throw new IllegalArgumentException("a beat clock of " + beat.length + " numbers for " + capacity
+                    + " positions (" + BeatClock.FEATURES + " each)");
         }
         this.capacity = capacity;
         this.batch = ts.get(0);
@@ -132,7 +139,8 @@ public final class LmSession implements AutoCloseable {
             float scale = (float) (1.0 / Math.sqrt(hd));
             embedding = ps.getValue(model.embedding, device, false);
             offsets = model.tokenOffsets(manager);
-            positions = model.positions(manager, 0, capacity);
+            // the beat clock's projection is added to the position rows once, so a step costs nothing more
+            positions = beat == null ? model.positions(manager, 0, capacity) : beatPositions(model, ps, device, beat);
             outNormWeight = ps.getValue(model.outNormWeight, device, false);
             outNormBias = ps.getValue(model.outNormBias, device, false);
             headWeight = ps.getValue(model.headWeight, device, false);
@@ -203,6 +211,15 @@ public final class LmSession implements AutoCloseable {
             if (!ok) {
                 manager.close();
             }
+        }
+    }
+
+    /** The position rows plus the beat clock's projection, [capacity, dim] on the session's manager. */
+    private NDArray beatPositions(TransformerLm model, ParameterStore ps, Device device, float[] beat) {
+        try (NDManager setup = manager.newSubManager()) {
+            NDArray rows = model.positions(setup, 0, capacity);
+            NDArray clock = setup.create(beat, new Shape(capacity, BeatClock.FEATURES));
+            return keep(rows.add(clock.matMul(ps.getValue(model.beatWeight, device, false))));
         }
     }
 

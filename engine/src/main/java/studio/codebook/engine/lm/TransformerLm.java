@@ -29,9 +29,11 @@ import studio.codebook.engine.init.SeededValues;
  *
  * <h2>Computation</h2>
  * Input {@code tokens} int64 [B, K, S] (values in [0, card], card = the special token), text states
- * float32 [B, L, dim] and a text mask float32 [B, L] (1 = token, 0 = padding). Each codebook's token is
- * embedded by its own table and the K embeddings are summed; MusicGen's sinusoidal position (see
- * {@link SinusoidalPositions}) is added; then {@code layers} pre-norm blocks
+ * float32 [B, L, dim] and a text mask float32 [B, L] (1 = token, 0 = padding); with {@link LmConfig#beat()}
+ * optionally a fourth, the beat clock float32 [B, S, {@value BeatClock#FEATURES}] ({@link BeatClock}; absent
+ * or zero = no tempo). Each codebook's token is embedded by its own table and the K embeddings are summed;
+ * MusicGen's sinusoidal position (see {@link SinusoidalPositions}) is added, and the beat clock's
+ * projection {@code beat · beat.weight}; then {@code layers} pre-norm blocks
  * <pre>
  *   x += SelfAttn(LN1 x)            causal
  *   x += CrossAttn(LNc x, text)     query from x, keys/values from the text states
@@ -65,14 +67,17 @@ import studio.codebook.engine.init.SeededValues;
  *       {@code linear1.weight}, {@code linear2.weight} (plus {@code *_bias}/{@code .bias} when
  *       {@link LmConfig#bias()});
  *   <li>{@code out_norm.weight/bias};
- *   <li>{@code linears.weight} [K·card, dim] — the K heads stacked (audiocraft {@code linears.k.weight}).
+ *   <li>{@code linears.weight} [K·card, dim] — the K heads stacked (audiocraft {@code linears.k.weight});
+ *   <li>{@code beat.weight} [{@value BeatClock#FEATURES}, dim], only with {@link LmConfig#beat()} (not in
+ *       MusicGen).
  * </ul>
  * Mapping official weights is then a renaming plus two concatenations and one split.
  *
  * <h2>Initialisation</h2>
  * From the builder's seed (a {@link Random}, reproducible on every machine): MusicGen's "gaussian"
  * init — every weight matrix truncated-normal (±3σ) with σ = 1/√fan_in, layer N's weights divided by
- * √(2(N+1)) (its "current" depthwise init), embeddings σ = 1/√dim, biases 0, norms 1 and 0.
+ * √(2(N+1)) (its "current" depthwise init), embeddings σ = 1/√dim, biases 0, norms 1 and 0; the beat
+ * projection 0, so a beat clock added to a trained LM changes nothing until it is trained.
  */
 public final class TransformerLm extends SeededBlock {
 
@@ -88,6 +93,8 @@ public final class TransformerLm extends SeededBlock {
     final Parameter outNormBias;
     final Parameter headWeight;
     final Parameter headBias;
+    /** The beat clock's projection [FEATURES, dim], or null without {@link LmConfig#beat()}. */
+    final Parameter beatWeight;
 
     /** Sinusoid table [maxSteps, dim], row-major, computed once. */
     private final float[] sinusoidTable;
@@ -107,6 +114,7 @@ public final class TransformerLm extends SeededBlock {
         outNormBias = beta("out_norm.bias");
         headWeight = weight("linears.weight", new Shape((long) k * config.cardinality(), d));
         headBias = config.bias() ? bias("linears.bias", (long) k * config.cardinality()) : null;
+        beatWeight = config.beat() ? weight("beat.weight", new Shape(BeatClock.FEATURES, d)) : null;
         sinusoidTable = SinusoidalPositions.table(config.maxSteps(), d);
     }
 
@@ -151,6 +159,9 @@ public final class TransformerLm extends SeededBlock {
         NDArray text = inputs.get(1);
         NDArray textMask = inputs.get(2);
         checkInputs(tokens.getShape(), text.getShape(), textMask.getShape());
+        if (inputs.size() > 3) {
+            checkBeat(tokens.getShape(), inputs.get(3).getShape());
+        }
         Device device = tokens.getDevice();
         NDManager manager = tokens.getManager();
         long b = tokens.getShape().get(0);
@@ -168,6 +179,9 @@ public final class TransformerLm extends SeededBlock {
                 .head()
                 .sum(new int[] {1}); // [B, S, d]
         x = x.add(positions(manager, 0, s));
+        if (beatWeight != null && inputs.size() > 3) {
+            x = x.add(inputs.get(3).toType(DataType.FLOAT32, false).matMul(ps.getValue(beatWeight, device, training)));
+        }
         NDArray causal = causalMask(manager, s, 0);
         NDArray textBias = null;
         NDArray anyText = null;
@@ -262,12 +276,27 @@ public final class TransformerLm extends SeededBlock {
         }
     }
 
+    private void checkBeat(Shape tokens, Shape beat) {
+        if (!config.beat()) {
+            throw new IllegalArgumentException("this LM has no beat clock input (its config says beat: false)");
+        }
+        if (beat.dimension() != 3 || beat.get(0) != tokens.get(0) || beat.get(1) != tokens.get(2)
+                || beat.get(2) != BeatClock.FEATURES) {
+            throw new IllegalArgumentException("LM beat clock must be [" + tokens.get(0) + ", " + tokens.get(2) + ", "
+                    + BeatClock.FEATURES + "], got " + beat);
+        }
+    }
+
     @Override
     protected void prepare(Shape[] inputShapes) {
-        if (inputShapes.length != 3) {
-            throw new IllegalArgumentException("LM expects 3 inputs (tokens, text, text mask), got " + inputShapes.length);
+        if (inputShapes.length != 3 && inputShapes.length != 4) {
+            throw new IllegalArgumentException("LM expects 3 or 4 inputs (tokens, text, text mask[, beat clock]), got "
+                    + inputShapes.length);
         }
         checkInputs(inputShapes[0], inputShapes[1], inputShapes[2]);
+        if (inputShapes.length == 4) {
+            checkBeat(inputShapes[0], inputShapes[3]);
+        }
     }
 
     @Override
@@ -288,7 +317,17 @@ public final class TransformerLm extends SeededBlock {
      * @return a session owning its memory in a sub-manager of {@code text}'s manager; close it
      */
     public LmSession startSession(ParameterStore ps, NDArray text, NDArray textMask, int capacity) {
-        return new LmSession(this, ps, text, textMask, capacity);
+        return new LmSession(this, ps, text, textMask, capacity, null);
+    }
+
+    /**
+     * A session with the beat clock as an input ({@link LmConfig#beat()} models only).
+     *
+     * @param beat the clock's features of positions 0 … capacity−1, [capacity × {@value BeatClock#FEATURES}]
+     *     ({@link BeatClock#features}), the same for every row; null = no beat input
+     */
+    public LmSession startSession(ParameterStore ps, NDArray text, NDArray textMask, int capacity, float[] beat) {
+        return new LmSession(this, ps, text, textMask, capacity, beat);
     }
 
     // ---------------------------------------------------------------- initialisation
@@ -324,6 +363,9 @@ public final class TransformerLm extends SeededBlock {
         gaussian(random, headWeight, 1.0 / Math.sqrt(d));
         if (headBias != null) {
             fill(headBias, 0f);
+        }
+        if (beatWeight != null) {
+            fill(beatWeight, 0f);
         }
     }
 

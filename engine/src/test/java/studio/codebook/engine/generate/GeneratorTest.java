@@ -2,11 +2,14 @@ package studio.codebook.engine.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.codec.Codes;
+import studio.codebook.engine.model.ModelConfig;
 import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.Provenance;
@@ -167,6 +171,40 @@ class GeneratorTest {
         }
         // without a recorded training window the context decides: 50 frames are one window
         assertEquals(1, model.generator().plan(0, 50).size());
+    }
+
+    @Test
+    void anLmWithABeatInputPlaysToTheTempoThePromptNames() throws Exception {
+        ModelConfig plainConfig = ModelPresets.architecture("tiny", "rvq", "tiny-gen").withProvenance(new Provenance(
+                "2026-11-26T00:00:00Z", "test", 1, null, "test", 10, Map.of("trainer", "lm", "frames", 20), Map.of(),
+                null));
+        ModelConfig beatConfig = plainConfig.withLanguageModel(plainConfig.pattern(), plainConfig.lm().withBeat(true),
+                plainConfig.text());
+        try (MusicModel plain = MusicModel.create(plainConfig, Device.cpu(), 7);
+                MusicModel beat = MusicModel.create(beatConfig, Device.cpu(), 7)) {
+            assertEquals(128, beat.generator().beatClock("energetic techno with a saw lead, 128 BPM").bpm());
+            assertNull(beat.generator().beatClock("energetic techno with a saw lead"), "no tempo named: no clock");
+            assertNull(plain.generator().beatClock("techno, 128 BPM"), "no beat input: no clock");
+
+            GenerationParams withTempo = params("techno, 128 BPM", 1.0, 3);
+            GenerationParams noTempo = params("techno", 1.0, 3);
+            int[][] plainCodes = codes(plain.generator().generate(withTempo, null, GenerationListener.NONE), 0);
+            // an untrained beat projection is zero: the same clip as without the input
+            assertArrayEquals(plainCodes, codes(beat.generator().generate(withTempo, null, GenerationListener.NONE), 0));
+            Parameter w = beat.lm().getParameters().get("beat.weight");
+            java.util.Random random = new java.util.Random(4);
+            float[] values = new float[(int) w.getArray().size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 3f * (float) random.nextGaussian();
+            }
+            w.getArray().set(values);
+            // a trained one changes the clip when the prompt names a tempo (over 50 frames in windows of 20)...
+            assertFalse(java.util.Arrays.deepEquals(plainCodes,
+                    codes(beat.generator().generate(withTempo, null, GenerationListener.NONE), 0)));
+            // ...and only then
+            assertArrayEquals(codes(plain.generator().generate(noTempo, null, GenerationListener.NONE), 0),
+                    codes(beat.generator().generate(noTempo, null, GenerationListener.NONE), 0));
+        }
     }
 
     @Test
