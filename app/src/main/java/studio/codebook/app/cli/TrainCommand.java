@@ -325,6 +325,13 @@ final class TrainCommand implements Runnable {
                         + "the model's LM a new pattern before training: e.g. flatten, the exact joint reference.")
         String pattern;
 
+        @Option(names = "--beat",
+                description = "Give the language model a beat input, if it has none: the tempo each track's caption "
+                        + "source names (its sidecar's or the analysis's \"bpm\") as the phase of beat, bar and eighth "
+                        + "note at every step, beat 1 at the start of the track. It starts at zero, so the LM plays as "
+                        + "before until trained; then generate follows the tempo a prompt names (\"128 BPM\").")
+        boolean beat;
+
         @Override
         public Integer call() throws Exception {
             CommandLine cmd = spec.commandLine();
@@ -338,8 +345,8 @@ final class TrainCommand implements Runnable {
             Path runDir = common.runDir(target);
             TrainingResult result;
             Path source = model;
-            if (pattern != null && !common.resume) {
-                source = withPattern(cmd, model, pattern, runDir);
+            if ((pattern != null || beat) && !common.resume) {
+                source = withLanguageModel(cmd, model, pattern, beat, runDir);
             }
             try (MusicModel base = MusicModel.load(source, ComputeDevice.best().device())) {
                 double seconds = Math.max(frames / base.codec().frameRate(), 0.5);
@@ -364,26 +371,29 @@ final class TrainCommand implements Runnable {
         }
 
         /**
-         * A copy of the model's folder under the run folder whose model.json names another pattern. The weights
-         * are unchanged: the LM's parameters don't depend on the pattern, only the order it predicts in does.
+         * A copy of the model's folder under the run folder whose model.json names another pattern and/or a beat
+         * input. The weights are unchanged: the LM's parameters don't depend on the pattern, only the order it
+         * predicts in does, and a new beat projection is not in the file yet, so it loads as zero.
          */
-        private static Path withPattern(CommandLine cmd, Path model, String pattern, Path runDir) throws IOException {
-            String name = pattern.toLowerCase(java.util.Locale.ROOT);
+        private static Path withLanguageModel(CommandLine cmd, Path model, String pattern, boolean beat, Path runDir)
+                throws IOException {
             ModelConfig config = ModelFolder.readConfig(model);
+            if (!config.canGenerate()) {
+                throw new CommandLine.ParameterException(cmd, model + " has no language model to change");
+            }
+            String name = pattern == null ? config.pattern() : pattern.toLowerCase(java.util.Locale.ROOT);
             if (!java.util.List.of("delay", "flatten", "parallel").contains(name)) {
                 throw new CommandLine.ParameterException(cmd, "--pattern must be delay, flatten or parallel");
             }
-            if (!config.canGenerate()) {
-                throw new CommandLine.ParameterException(cmd, model + " has no language model to give a pattern");
-            }
-            Path copy = runDir.resolve("base-" + name);
+            Path copy = runDir.resolve("base-" + name + (beat ? "-beat" : ""));
             Files.createDirectories(copy);
             for (Path f : ModelFolder.files(model, config)) {
                 if (!f.getFileName().toString().equals(ModelFolder.CONFIG_FILE)) {
                     Files.copy(f, copy.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            ModelFolder.writeConfig(copy, config.withLanguageModel(name, config.lm(), config.text()));
+            ModelFolder.writeConfig(copy, config.withLanguageModel(name, beat ? config.lm().withBeat(true) : config.lm(),
+                    config.text()));
             return copy;
         }
     }

@@ -70,6 +70,42 @@ class TrainLmPatternTest {
         assertEquals(2, changed, "the output projection (weight and bias) trains");
     }
 
+    @Test
+    void beatGivesTheLanguageModelAClockFromTheTracksTempoAndGenerateFollowsThePrompts() throws Exception {
+        Path tracks = chords("tracks3", 190, 35);
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(tracks.resolve("t" + i + ".json"),
+                    "{\"caption\": \"a chord, " + (100 + 10 * i) + " BPM\", \"bpm\": " + (100 + 10 * i) + "}");
+        }
+        Path base = CliRun.tinyModel(dir.resolve("base3"), 1);
+        String baseJson = Files.readString(base.resolve(ModelFolder.CONFIG_FILE));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path beat = dir.resolve("beat");
+        assertEquals(0, FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
+                "--out", beat.toString(), "--beat", "--learning-rate", "3e-3", "--steps", "3", "--batch", "2",
+                "--frames", "20", "--no-progress"), err.toString());
+        assertTrue(ModelFolder.readConfig(beat).lm().beat());
+        assertEquals(baseJson, Files.readString(base.resolve(ModelFolder.CONFIG_FILE)), "the base model is only read");
+        float[] w = studio.codebook.engine.model.SafeTensors.read(beat.resolve(ModelFolder.LM_WEIGHTS_FILE)).tensors()
+                .get("beat.weight").toFloats();
+        assertTrue(java.util.Arrays.stream(toDoubles(w)).anyMatch(v -> v != 0), "the clock's projection was trained");
+
+        Path clip = dir.resolve("clip.wav");
+        assertEquals(0, FinetuneCommandTest.run(out, err, "generate", "--model", beat.toString(), "--prompt",
+                "a chord, 120 BPM", "--duration", "0.5", "--seed", "1", "--out", clip.toString(), "--no-progress"),
+                err.toString());
+        assertTrue(Files.size(clip) > 1000);
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** Three 2-s chords, rooted at {@code root}, {@code root + step}, {@code root + 2 step} Hz, in a new folder. */
     private Path chords(String folder, int root, int step) throws Exception {
         Path tracks = Files.createDirectories(dir.resolve(folder));

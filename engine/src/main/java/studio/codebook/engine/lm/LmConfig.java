@@ -42,21 +42,7 @@ public record LmConfig(
     public static final String GELU = "gelu";
     public static final String SINUSOIDAL = "sinusoidal";
 
-    @JsonCreator
-    public LmConfig(
-            @JsonProperty("codebooks") int codebooks,
-            @JsonProperty("cardinality") int cardinality,
-            @JsonProperty("dim") int dim,
-            @JsonProperty("layers") int layers,
-            @JsonProperty("heads") int heads,
-            @JsonProperty("ffnMultiplier") int ffnMultiplier,
-            @JsonProperty("maxSteps") int maxSteps,
-            @JsonProperty("bias") boolean bias,
-            @JsonProperty("activation") String activation,
-            @JsonProperty("crossAttention") boolean crossAttention,
-            @JsonProperty("positional") String positional,
-            @JsonProperty("layerNormEpsilon") double layerNormEpsilon,
-            @JsonProperty("beat") boolean beat) {
+    public LmConfig {
         if (codebooks < 1 || codebooks > 32) {
             throw new IllegalArgumentException("LM codebooks must be 1..32, not " + codebooks);
         }
@@ -87,19 +73,26 @@ public record LmConfig(
         if (!(layerNormEpsilon > 0 && layerNormEpsilon < 1)) {
             throw new IllegalArgumentException("LM layerNormEpsilon must be in (0, 1), not " + layerNormEpsilon);
         }
-        this.codebooks = codebooks;
-        this.cardinality = cardinality;
-        this.dim = dim;
-        this.layers = layers;
-        this.heads = heads;
-        this.ffnMultiplier = ffnMultiplier;
-        this.maxSteps = maxSteps;
-        this.bias = bias;
-        this.activation = activation;
-        this.crossAttention = crossAttention;
-        this.positional = positional;
-        this.layerNormEpsilon = layerNormEpsilon;
-        this.beat = beat;
+    }
+
+    /** From {@code model.json}: every field required, except {@code beat} (absent in files before it = false). */
+    @JsonCreator
+    static LmConfig fromJson(
+            @JsonProperty("codebooks") int codebooks,
+            @JsonProperty("cardinality") int cardinality,
+            @JsonProperty("dim") int dim,
+            @JsonProperty("layers") int layers,
+            @JsonProperty("heads") int heads,
+            @JsonProperty("ffnMultiplier") int ffnMultiplier,
+            @JsonProperty("maxSteps") int maxSteps,
+            @JsonProperty("bias") boolean bias,
+            @JsonProperty("activation") String activation,
+            @JsonProperty("crossAttention") boolean crossAttention,
+            @JsonProperty("positional") String positional,
+            @JsonProperty("layerNormEpsilon") double layerNormEpsilon,
+            @JsonProperty("beat") Boolean beat) {
+        return new LmConfig(codebooks, cardinality, dim, layers, heads, ffnMultiplier, maxSteps, bias, activation,
+                crossAttention, positional, layerNormEpsilon, Boolean.TRUE.equals(beat));
     }
 
     /** Without the beat clock. */

@@ -82,6 +82,13 @@ import studio.codebook.engine.init.SeededValues;
 public final class TransformerLm extends SeededBlock {
 
     private static final byte VERSION = 1;
+    /** Name of the beat clock's projection. */
+    public static final String BEAT_WEIGHT = "beat.weight";
+    /**
+     * Parameters a weights file may lack (written before they were added; they start at zero): the beat
+     * projection, so {@code train lm --beat} can give a trained LM a beat input without changing it.
+     */
+    public static final java.util.Set<String> ADDED_LATER = java.util.Set.of(BEAT_WEIGHT);
     /** Added to the attention logits of masked positions: exp(−1e9 + …) is exactly 0 in float32. */
     static final float MASKED = -1e9f;
 
@@ -114,7 +121,7 @@ public final class TransformerLm extends SeededBlock {
         outNormBias = beta("out_norm.bias");
         headWeight = weight("linears.weight", new Shape((long) k * config.cardinality(), d));
         headBias = config.bias() ? bias("linears.bias", (long) k * config.cardinality()) : null;
-        beatWeight = config.beat() ? weight("beat.weight", new Shape(BeatClock.FEATURES, d)) : null;
+        beatWeight = config.beat() ? weight(BEAT_WEIGHT, new Shape(BeatClock.FEATURES, d)) : null;
         sinusoidTable = SinusoidalPositions.table(config.maxSteps(), d);
     }
 

@@ -71,12 +71,25 @@ public final class ModelWeights {
      * @throws ModelFileException naming the file when a tensor is missing, unexpected, or of another shape
      */
     public static Map<String, String> load(Block block, Path file) throws ModelFileException {
+        return load(block, file, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #load(Block, Path)}, but the parameters named in {@code addedLater} may be absent from the file:
+     * they keep the values the block was initialised with (a part added to an architecture after the file was
+     * written, initialised so that it changes nothing, as the LM's beat input).
+     */
+    public static Map<String, String> load(Block block, Path file, java.util.Set<String> addedLater)
+            throws ModelFileException {
         SafeTensors.Content content = SafeTensors.read(file);
         Map<String, SafeTensors.Tensor> tensors = content.tensors();
         TreeSet<String> unexpected = new TreeSet<>(tensors.keySet());
         for (Pair<String, Parameter> p : block.getParameters()) {
             String name = p.getKey();
             SafeTensors.Tensor tensor = tensors.get(name);
+            if (tensor == null && addedLater.contains(name)) {
+                continue;
+            }
             if (tensor == null) {
                 throw new ModelFileException(file, "weights do not match the architecture in model.json: "
                         + "tensor '" + name + "' is missing");

@@ -134,7 +134,9 @@ public final class MusicModel implements AutoCloseable {
             java.util.List<Map<String, String>> metadata = new java.util.ArrayList<>();
             metadata.add(ModelWeights.load(model.codec.block(), ModelFolder.codecWeights(dir)));
             if (config.canGenerate()) {
-                metadata.add(ModelWeights.load(model.lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE)));
+                // a model given a beat input (`train lm --beat`) has no beat.weight yet: it starts at zero
+                metadata.add(ModelWeights.load(model.lm, dir.resolve(ModelFolder.LM_WEIGHTS_FILE),
+                        TransformerLm.ADDED_LATER));
                 metadata.add(ModelWeights.load(model.text.encoder(), dir.resolve(ModelFolder.TEXT_WEIGHTS_FILE)));
             }
             model.storage = metadata.stream().anyMatch(m -> WeightStorage.of(m) == WeightStorage.COMPACT)

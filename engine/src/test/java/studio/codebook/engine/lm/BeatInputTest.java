@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import studio.codebook.engine.model.ModelJson;
 import studio.codebook.engine.pattern.CodebookPattern;
 
 /** The beat clock as an input of the language model: full forward, KV-cached session and the config. */
@@ -125,12 +126,15 @@ class BeatInputTest {
 
     @Test
     void modelFilesSayBeatOnlyWhenTheLmHasIt() throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = ModelJson.mapper(); // strict: a missing primitive is an error, but beat may be absent
         String plain = json.writeValueAsString(LmConfig.tiny());
         assertFalse(plain.contains("beat"), plain);
         assertEquals(LmConfig.tiny(), json.readValue(plain, LmConfig.class), "files without the key read as before");
         String beat = json.writeValueAsString(BEAT);
-        assertTrue(beat.contains("\"beat\":true"), beat);
+        assertTrue(json.readTree(beat).get("beat").asBoolean(), beat);
         assertEquals(BEAT, json.readValue(beat, LmConfig.class));
+        com.fasterxml.jackson.databind.node.ObjectNode noDim = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(plain);
+        noDim.remove("dim");
+        assertThrows(Exception.class, () -> json.treeToValue(noDim, LmConfig.class), "the other fields stay required");
     }
 }

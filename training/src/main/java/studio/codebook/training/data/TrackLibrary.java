@@ -21,6 +21,7 @@ import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.AudioFormatException;
 import studio.codebook.engine.audio.AudioReader;
 import studio.codebook.engine.audio.Loudness;
+import studio.codebook.engine.lm.BeatClock;
 
 /**
  * Turns a folder of the user's own tracks into captioned training segments.
@@ -172,13 +173,30 @@ public final class TrackLibrary {
         return assemble(manifest, segmentsByPath);
     }
 
+    /** The tempo a caption's source measured or stated ("bpm"), when it is a usable one; else NaN. */
+    static double tempo(Caption caption) {
+        String value = caption.attributes().get("bpm");
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            double bpm = Double.parseDouble(value.strip());
+            return bpm >= BeatClock.MIN_BPM && bpm <= BeatClock.MAX_BPM ? bpm : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     private static LibraryScan assemble(Manifest manifest, Map<String, List<float[]>> segmentsByPath) {
         List<Segment> training = new ArrayList<>();
         List<Segment> validation = new ArrayList<>();
         for (TrackEntry t : manifest.tracks()) {
             List<Segment> target = t.split() == Split.VALIDATION ? validation : training;
-            for (float[] samples : segmentsByPath.get(t.relativePath())) {
-                target.add(new Segment(t.contentHash(), samples, t.caption().text()));
+            double bpm = tempo(t.caption());
+            double hopSeconds = (double) manifest.config().hopSamples() / manifest.config().sampleRate(); // as cut
+            List<float[]> cut = segmentsByPath.get(t.relativePath());
+            for (int i = 0; i < cut.size(); i++) {
+                target.add(new Segment(t.contentHash(), cut.get(i), t.caption().text(), i * hopSeconds, bpm));
             }
         }
         return new LibraryScan(manifest, training, validation);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import studio.codebook.engine.lm.BeatClock;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.CodebookPattern;
 import studio.codebook.engine.text.TextStates;
@@ -33,6 +34,18 @@ public final class TeacherForcedNll {
      */
     public static NDArray sums(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, boolean training) {
+        return sums(model, parameterStore, scope, windows, captions, null, training);
+    }
+
+    /**
+     * As {@link #sums(MusicModel, ParameterStore, NDManager, List, List, boolean)}, with the beat clock of each
+     * window for an LM with a beat input ({@code LmConfig.beat}).
+     *
+     * @param beats per window the clock's features of its input steps 0 … S−2 ([(S−1) × FEATURES], see
+     *     {@link #beatSteps}), or null for a window without a tempo; a null list feeds no clock at all
+     */
+    public static NDArray sums(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, List<float[]> beats, boolean training) {
         CodebookPattern pattern = model.pattern();
         if (pattern == null) {
             throw new IllegalArgumentException("model " + model.config().id() + " has no language model");
@@ -71,18 +84,51 @@ public final class TeacherForcedNll {
         NDArray targets = scope.create(target, shape);
         NDArray weights = scope.create(mask, shape);
         TextStates text = model.text().encode(parameterStore, scope, captions, training);
-        NDArray logits = model.lm().forward(parameterStore, new NDList(tokens, text.states(), text.mask()), training)
-                .singletonOrThrow(); // [B, K, S, card]
+        NDList inputs = new NDList(tokens, text.states(), text.mask());
+        if (beats != null) {
+            inputs.add(beatInput(scope, beats, b, s));
+        }
+        NDArray logits = model.lm().forward(parameterStore, inputs, training).singletonOrThrow(); // [B, K, S, card]
         NDArray logp = logits.logSoftmax(-1);
         NDArray picked = logp.gather(targets.expandDims(-1), -1).squeeze(-1);
         NDArray nll = picked.neg().mul(weights);
         return nll.sum(new int[] {0, 2}).stack(weights.sum(new int[] {0, 2}));
     }
 
+    /** Input steps of a window of {@code frames} frames: the clock needs this many rows ({@code steps − 1}). */
+    public static int beatSteps(CodebookPattern pattern, int frames) {
+        return pattern.steps(frames) - 1;
+    }
+
+    private static NDArray beatInput(NDManager scope, List<float[]> beats, int b, int s) {
+        if (beats.size() != b) {
+            throw new IllegalArgumentException("need a beat clock (or null) per window, got " + beats.size() + " for " + b);
+        }
+        int row = s * BeatClock.FEATURES;
+        float[] all = new float[b * row];
+        for (int e = 0; e < b; e++) {
+            float[] f = beats.get(e);
+            if (f == null) {
+                continue;
+            }
+            if (f.length != row) {
+                throw new IllegalArgumentException("a beat clock of " + f.length + " numbers for " + s + " steps");
+            }
+            System.arraycopy(f, 0, all, e * row, row);
+        }
+        return scope.create(all, new Shape(b, s, BeatClock.FEATURES));
+    }
+
     /** Mean NLL per codebook [K] (nats) over the valid slots of the windows: {@code LmTrainer}'s loss terms. */
     public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, boolean training) {
-        NDArray s = sums(model, parameterStore, scope, windows, captions, training);
+        return perCodebook(model, parameterStore, scope, windows, captions, null, training);
+    }
+
+    /** As above, with each window's beat clock (see {@link #sums(MusicModel, ParameterStore, NDManager, List, List, List, boolean)}). */
+    public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, List<float[]> beats, boolean training) {
+        NDArray s = sums(model, parameterStore, scope, windows, captions, beats, training);
         return s.get(0).div(s.get(1).maximum(Scalars.of(s, 1)));
     }
 }

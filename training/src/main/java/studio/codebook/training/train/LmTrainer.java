@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import studio.codebook.engine.lm.BeatClock;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.CodebookPattern;
 import studio.codebook.training.data.Segment;
@@ -30,6 +31,12 @@ import studio.codebook.training.loss.TeacherForcedNll;
  * {@code validMask}), and the loss is the mean over the K codebooks. Reported: "loss" and "ce0" … "ce{K−1}"
  * (nats). Validation: the same NLL per codebook on the validation segments' first windows with their real
  * captions, in eval mode.
+ *
+ * <p>An LM with a beat input ({@code LmConfig.beat}) also gets each window's {@link BeatClock}: the tempo of
+ * its track ({@link Segment#bpm()}), beat 1 at the start of the track, so the clock runs on from the segment's
+ * and the window's offset. A window whose track has no known tempo gets none, and so does one in
+ * {@code conditionDropout} of the others (drawn apart from the caption's), so the LM also plays without a
+ * tempo and guidance has a clock-free side; validation keeps every known clock.
  */
 public final class LmTrainer extends Trainer {
 
@@ -45,6 +52,8 @@ public final class LmTrainer extends Trainer {
     private final DataOrder order;
     private final CodebookPattern pattern;
     private final int cardinality;
+    /** Whether the LM has a beat input to feed ({@code LmConfig.beat}). */
+    private final boolean beatInput;
 
     private LmTrainer(MusicModel model, boolean owns, LmTrainingConfig config, List<Segment> train,
             List<Segment> validation, Path runDir, RunDescription description, Restored restored) throws IOException {
@@ -72,6 +81,7 @@ public final class LmTrainer extends Trainer {
         }
         this.pattern = model.pattern();
         this.cardinality = model.config().codebookSize();
+        this.beatInput = model.config().lm() != null && model.config().lm().beat();
         if (pattern.steps(frames) - 1 > model.config().lm().maxSteps()) {
             throw new IllegalArgumentException(frames + " frames need " + (pattern.steps(frames) - 1)
                     + " steps; the LM's context is " + model.config().lm().maxSteps());
@@ -132,6 +142,7 @@ public final class LmTrainer extends Trainer {
         int[] batch = order.batch(s);
         List<int[][]> windows = new ArrayList<>(batch.length);
         List<String> captions = new ArrayList<>(batch.length);
+        List<float[]> beats = beatInput ? new ArrayList<>(batch.length) : null;
         for (int i : batch) {
             int[][] codes = trainCodes.get(i);
             int available = codes[0].length;
@@ -139,8 +150,12 @@ public final class LmTrainer extends Trainer {
             windows.add(window(codes, start));
             String caption = train.get(i).caption() == null ? "" : train.get(i).caption();
             captions.add(random.nextDouble() < config.conditionDropout() ? "" : caption);
+            if (beatInput) {
+                boolean dropped = random.nextDouble() < config.conditionDropout();
+                beats.add(dropped ? null : clock(train.get(i), start, frames));
+            }
         }
-        NDArray perCodebook = crossEntropy(scope, windows, captions, true);
+        NDArray perCodebook = crossEntropy(scope, windows, captions, beats, true);
         NDArray loss = perCodebook.mean();
         backprop.backward(loss);
         Map<String, NDArray> reported = new LinkedHashMap<>();
@@ -151,9 +166,24 @@ public final class LmTrainer extends Trainer {
         return reported;
     }
 
-    /** Cross-entropy per codebook [K] over the valid slots of the windows (nats). */
-    private NDArray crossEntropy(NDManager scope, List<int[][]> windows, List<String> captions, boolean training) {
-        return TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, training);
+    /** Cross-entropy per codebook [K] over the valid slots of the windows (nats); beats null without a beat input. */
+    private NDArray crossEntropy(NDManager scope, List<int[][]> windows, List<String> captions, List<float[]> beats,
+            boolean training) {
+        return TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, beats, training);
+    }
+
+    /**
+     * The beat clock of a window of {@code windowFrames} frames starting {@code start} frames into the
+     * segment, or null when its track's tempo is unknown.
+     */
+    float[] clock(Segment segment, int start, int windowFrames) {
+        if (!segment.hasTempo()) {
+            return null;
+        }
+        double frameRate = model.codec().frameRate();
+        int firstFrame = (int) Math.round(segment.startSeconds() * frameRate) + start;
+        return new BeatClock(segment.bpm(), frameRate).features(pattern, firstFrame, 0,
+                TeacherForcedNll.beatSteps(pattern, windowFrames));
     }
 
     private int[][] window(int[][] codes, int start) {
@@ -176,11 +206,15 @@ public final class LmTrainer extends Trainer {
                 (sub, from, to) -> {
                     List<int[][]> windows = new ArrayList<>();
                     List<String> captions = new ArrayList<>();
+                    List<float[]> beats = beatInput ? new ArrayList<>() : null;
                     for (int i = from; i < to; i++) {
                         windows.add(window(validationCodes.get(i), 0));
                         captions.add(validation.get(i).caption() == null ? "" : validation.get(i).caption());
+                        if (beatInput) {
+                            beats.add(clock(validation.get(i), 0, frames));
+                        }
                     }
-                    return crossEntropy(sub, windows, captions, false).toFloatArray();
+                    return crossEntropy(sub, windows, captions, beats, false).toFloatArray();
                 });
         double mean = 0;
         for (int q = 0; q < k; q++) {

@@ -159,6 +159,26 @@ class TrackLibraryTest {
     }
 
     @Test
+    void segmentsKnowWhereInTheTrackTheyStartAndTheTracksTempo() {
+        TrackEntry drums = scan.manifest().track("c/Drums.MP3").orElseThrow();
+        List<Segment> loop = findSegments(drums.contentHash());
+        assertEquals(2, loop.size(), "12 s in 5-s segments");
+        assertEquals(0.0, loop.get(0).startSeconds());
+        assertEquals(5.0, loop.get(1).startSeconds());
+        // no sidecar: the analysis measured the 120-BPM loop, and the LM's beat clock may use it
+        assertEquals(Double.parseDouble(drums.caption().attributes().get("bpm")), loop.get(0).bpm());
+        assertEquals(120, loop.get(0).bpm(), 120 * 0.05);
+        // a plain-text sidecar names no tempo
+        for (Segment s : findSegments(scan.manifest().track("a/tone.wav").orElseThrow().contentHash())) {
+            assertFalse(s.hasTempo());
+        }
+        assertEquals(128, TrackLibrary.tempo(new Caption("techno", CaptionSource.SIDECAR_JSON, Map.of("bpm", "128"))));
+        assertTrue(Double.isNaN(TrackLibrary.tempo(new Caption("x", CaptionSource.SIDECAR_JSON, Map.of("bpm", "fast")))));
+        assertTrue(Double.isNaN(TrackLibrary.tempo(new Caption("x", CaptionSource.SIDECAR_JSON, Map.of("bpm", "900")))));
+        assertTrue(Double.isNaN(TrackLibrary.tempo(new Caption("x", CaptionSource.SIDECAR_JSON, Map.of()))));
+    }
+
+    @Test
     void theUsersFolderIsByteIdenticalAfterTheScan() throws IOException {
         assertEquals(before, TestFiles.fingerprint(library));
     }

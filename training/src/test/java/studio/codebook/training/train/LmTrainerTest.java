@@ -1,7 +1,9 @@
 package studio.codebook.training.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -12,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.lm.BeatClock;
+import studio.codebook.engine.lm.TransformerLm;
+import studio.codebook.engine.model.ModelConfig;
+import studio.codebook.engine.model.ModelPresets;
 import studio.codebook.engine.model.MusicModel;
+import studio.codebook.training.loss.TeacherForcedNll;
 import studio.codebook.training.data.Segment;
 
 class LmTrainerTest {
@@ -61,6 +68,53 @@ class LmTrainerTest {
             try (java.util.stream.Stream<Path> files = Files.list(run.resolve("codes"))) {
                 assertEquals(2, files.count(), "one cache file for the training and one for the validation segments");
             }
+        }
+    }
+
+    private static List<Segment> withTempo(List<Segment> segments, double bpm) {
+        List<Segment> out = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            out.add(new Segment(s.trackId(), s.samples(), s.caption(), 0.4 * i, bpm));
+        }
+        return out;
+    }
+
+    private static float maxAbs(MusicModel model) {
+        float max = 0;
+        for (float v : model.lm().getParameters().get(TransformerLm.BEAT_WEIGHT).getArray().toFloatArray()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    @Test
+    void anLmWithABeatInputHearsTheClockOfItsTracksTempo(@TempDir Path dir) throws Exception {
+        ModelConfig plain = ModelPresets.architecture("tiny", "rvq", "tiny-lm");
+        ModelConfig beat = plain.withLanguageModel(plain.pattern(), plain.lm().withBeat(true), plain.text());
+        List<Segment> train = withTempo(TRAIN, 120);
+        try (MusicModel model = MusicModel.create(beat, Device.cpu(), 4);
+                LmTrainer trainer = LmTrainer.start(model, config(6), train, withTempo(VALIDATION, 120),
+                        dir.resolve("beat"), TrainFixtures.description())) {
+            // the clock runs from the start of the track: segment 1 starts 0.4 s (20 frames) in, the window 3 later
+            float[] expected = new BeatClock(120, 50).features(model.pattern(), 23, 0,
+                    TeacherForcedNll.beatSteps(model.pattern(), 16));
+            assertArrayEquals(expected, trainer.clock(train.get(1), 3, 16));
+            assertNull(trainer.clock(TRAIN.get(1), 3, 16), "no tempo known: no clock");
+            assertEquals(0f, maxAbs(model), "a new beat input starts at zero");
+            for (int i = 0; i < 6; i++) {
+                assertFalse(trainer.trainStep().skipped());
+            }
+            assertTrue(maxAbs(model) > 0, "the clock's projection is trained");
+            assertTrue(Double.isFinite(trainer.validate().loss()));
+        }
+        try (MusicModel model = MusicModel.create(beat, Device.cpu(), 4);
+                LmTrainer trainer = LmTrainer.start(model, config(3), TRAIN, VALIDATION, dir.resolve("no-tempo"),
+                        TrainFixtures.description())) {
+            for (int i = 0; i < 3; i++) {
+                trainer.trainStep();
+            }
+            assertEquals(0f, maxAbs(model), "tracks without a tempo teach the clock nothing");
         }
     }
 
