@@ -10,10 +10,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import studio.codebook.engine.codec.Codes;
+import studio.codebook.engine.lm.BeatClock;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.model.Provenance;
 import studio.codebook.engine.pattern.CodebookPattern;
+import studio.codebook.engine.text.PromptTempo;
 
 /**
  * The language model's negative log-likelihood of held-out codes, per codebook, under its pattern: teacher
@@ -75,6 +78,9 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
         // windows grouped by length so each batch is rectangular
         Map<Integer, List<int[][]>> byLength = new LinkedHashMap<>();
         Map<Integer, List<String>> captionsByLength = new LinkedHashMap<>();
+        // an LM with a beat input hears the tempo the caption names, as generate gives it the prompt's
+        boolean beatInput = model.config().lm().beat();
+        Map<Integer, List<float[]>> beatsByLength = new LinkedHashMap<>();
         int longest = 0;
         for (int i = 0; i < codes.size(); i++) {
             Codes c = codes.get(i);
@@ -92,6 +98,12 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
                 byLength.computeIfAbsent(end - start, x -> new ArrayList<>()).add(w);
                 String caption = captions.get(i);
                 captionsByLength.computeIfAbsent(end - start, x -> new ArrayList<>()).add(caption == null ? "" : caption);
+                if (beatInput) {
+                    OptionalDouble bpm = PromptTempo.bpm(caption);
+                    beatsByLength.computeIfAbsent(end - start, x -> new ArrayList<>()).add(bpm.isEmpty() ? null
+                            : new BeatClock(bpm.getAsDouble(), c.frameRate()).features(pattern, start, 0,
+                                    TeacherForcedNll.beatSteps(pattern, end - start)));
+                }
                 longest = Math.max(longest, end - start);
             }
         }
@@ -108,8 +120,9 @@ public record LmEvaluation(int windows, int windowFrames, String pattern, List<C
                 try (NDScope arrays = new NDScope(); NDManager scope = parent.newSubManager()) {
                     arrays.suppressNotUsedWarning();
                     ParameterStore ps = new ParameterStore(scope, false);
+                    List<float[]> beats = beatInput ? beatsByLength.get(e.getKey()).subList(from, to) : null;
                     float[] v = TeacherForcedNll.sums(model, ps, scope, windows.subList(from, to), texts.subList(from, to),
-                            false).toFloatArray();
+                            beats, false).toFloatArray();
                     for (int q = 0; q < k; q++) {
                         sums[q] += v[q];
                         counts[q] += v[k + q];

@@ -157,6 +157,36 @@ class LmEvaluationTest {
     }
 
     @Test
+    void anLmWithABeatInputIsScoredWithTheTempoItsCaptionNames() throws Exception {
+        ModelConfig plain = ModelPresets.architecture("tiny", "rvq", "tiny-lm");
+        ModelConfig beat = plain.withLanguageModel(plain.pattern(), plain.lm().withBeat(true), plain.text());
+        Random random = new Random(5);
+        int[][] raw = new int[4][30];
+        for (int[] row : raw) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] = random.nextInt(64);
+            }
+        }
+        List<Codes> codes = List.of(new Codes(raw, 64, 50));
+        try (MusicModel silent = MusicModel.create(beat, Device.cpu(), 4);
+                MusicModel trained = MusicModel.create(beat, Device.cpu(), 4)) {
+            float[] w = new float[(int) trained.lm().getParameters().get("beat.weight").getArray().size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) random.nextGaussian();
+            }
+            trained.lm().getParameters().get("beat.weight").getArray().set(w);
+            List<String> withTempo = List.of("techno, 128 BPM");
+            List<String> without = List.of("techno");
+            double a = LmEvaluation.measure(silent, codes, withTempo, EvaluationListener.NONE).meanNats();
+            double b = LmEvaluation.measure(trained, codes, withTempo, EvaluationListener.NONE).meanNats();
+            assertTrue(Math.abs(a - b) > 1e-4, "the caption's 128 BPM reaches the LM: " + a + " vs " + b);
+            assertEquals(LmEvaluation.measure(silent, codes, without, EvaluationListener.NONE).meanNats(),
+                    LmEvaluation.measure(trained, codes, without, EvaluationListener.NONE).meanNats(), 1e-6,
+                    "no tempo named: no clock");
+        }
+    }
+
+    @Test
     void codecOnlyModelIsRefused() throws Exception {
         try (MusicModel model = EvalFixtures.tinyCodec(1, List.of())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LmEvaluation.measure(model,
