@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import studio.codebook.engine.audio.AudioClip;
+import studio.codebook.engine.text.PromptTempo;
 
 /**
  * Measures generated clips against their prompts and against real held-out clips, with an
@@ -17,8 +18,9 @@ import studio.codebook.engine.audio.AudioClip;
  *       same caption, averaged, per head, in nats;
  *   <li><b>FD</b>: {@link FrechetDistance} between the embeddings of the generated clips and of all the
  *       reference clips (the held-out set);
- *   <li><b>tempo</b>: {@link TempoError} of the generated clips against the prompts' BPM, and, to show what the
- *       tempo meter can do, of the real clips against the same BPM.
+ *   <li><b>tempo</b>: {@link TempoError} of the generated clips against the BPM their prompts name
+ *       ({@link PromptTempo}; a prompt that names none asks for no tempo and is not counted), and, to show what
+ *       the tempo meter can do, of the real clips against the same BPM.
  * </ul>
  *
  * <p>Real clips are cut to the generated clips' length (their first seconds) before they are classified, so
@@ -76,7 +78,7 @@ public final class GenerationEvaluation {
                 }
             }
             OptionalDouble measured = OptionalDouble.empty();
-            if (p.bpm().isPresent()) {
+            if (p.bpm().isPresent() && PromptTempo.bpm(p.caption()).isPresent()) {
                 AudioClip gm = c.generated().toMono();
                 measured = tempo.bpm(gm.channel(0), gm.sampleRate());
                 AudioClip rm = realAudio.get(i).toMono();

@@ -14,7 +14,14 @@ class GenerationEvaluationTest {
 
     @Test
     void clipsThatAreTheirRealClipsHaveNoDivergenceNoDistanceAndTheClassifiersOwnAccuracy() throws Exception {
-        List<LabeledClip> real = ClassifierFixtures.synthClips(2, 1.2, 21); // 8 clips
+        // 8 clips; the first 6 prompts name their tempo, the last 2 ask for none and are not judged on it
+        List<LabeledClip> real = new ArrayList<>();
+        List<LabeledClip> synth = ClassifierFixtures.synthClips(2, 1.2, 21);
+        for (int i = 0; i < synth.size(); i++) {
+            LabeledClip c = synth.get(i);
+            String caption = i < 6 ? c.caption() + ", " + (int) c.bpm().getAsDouble() + " BPM" : c.caption();
+            real.add(new LabeledClip(c.name(), caption, c.fields(), c.audio()));
+        }
         List<GenerationCase> cases = new ArrayList<>();
         for (LabeledClip c : real) {
             cases.add(new GenerationCase(c, c.audio()));
@@ -34,6 +41,8 @@ class GenerationEvaluationTest {
             assertEquals(0, r.kl().lead(), 1e-5);
             assertEquals(0, r.frechetDistance(), 1e-4);
             assertEquals(r.realAdherence(), r.adherence());
+            assertEquals(6, r.tempo().clips(), "only prompts that name a tempo are judged on it");
+            assertEquals(6, calls[0] / 2);
             assertEquals(0.5, r.tempo().withinStrict(), 1e-12);
             assertEquals(1.0, r.tempo().withinOctave(), 1e-12);
             assertEquals(0, r.tempo().medianOctave(), 1e-12);
