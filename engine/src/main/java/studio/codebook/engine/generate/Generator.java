@@ -223,8 +223,7 @@ public final class Generator {
     }
 
     private int runWindow(Window w, int[][][] codes, ParameterStore ps, TextStates states, BeatClock clock,
-            boolean twoPasses,
-            double scale, CodeSampler sampler, Random[] randoms, GenerationListener listener,
+            boolean twoPasses, double scale, CodeSampler sampler, Random[] randoms, GenerationListener listener,
             StreamingDecoder streaming, int stepsDone, int totalSteps, int totalFrames, long start) {
         int k = pattern.numCodebooks();
         int variants = codes.length;

@@ -190,10 +190,10 @@ public final class TrackLibrary {
     private static LibraryScan assemble(Manifest manifest, Map<String, List<float[]>> segmentsByPath) {
         List<Segment> training = new ArrayList<>();
         List<Segment> validation = new ArrayList<>();
+        double hopSeconds = (double) manifest.config().hopSamples() / manifest.config().sampleRate(); // as cut
         for (TrackEntry t : manifest.tracks()) {
             List<Segment> target = t.split() == Split.VALIDATION ? validation : training;
             double bpm = tempo(t.caption());
-            double hopSeconds = (double) manifest.config().hopSamples() / manifest.config().sampleRate(); // as cut
             List<float[]> cut = segmentsByPath.get(t.relativePath());
             for (int i = 0; i < cut.size(); i++) {
                 target.add(new Segment(t.contentHash(), cut.get(i), t.caption().text(), i * hopSeconds, bpm));

@@ -35,8 +35,8 @@ import studio.codebook.training.loss.TeacherForcedNll;
  * <p>An LM with a beat input ({@code LmConfig.beat}) also gets each window's {@link BeatClock}: the tempo of
  * its track ({@link Segment#bpm()}), beat 1 at the start of the track, so the clock runs on from the segment's
  * and the window's offset. A window whose track has no known tempo gets none, and so does one in
- * {@code conditionDropout} of the others (drawn apart from the caption's), so the LM also plays without a
- * tempo and guidance has a clock-free side; validation keeps every known clock.
+ * {@code conditionDropout} of the others (drawn apart from the caption's), so the LM also plays when a prompt
+ * names no tempo; validation keeps every known clock.
  */
 public final class LmTrainer extends Trainer {
 
