@@ -3,8 +3,11 @@ package studio.codebook.ui.generate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import studio.codebook.engine.lm.BeatClock;
+import studio.codebook.engine.text.PromptTempo;
 
 /**
  * Words the optional tempo and key fields into the prompt the way the synthetic corpus's captions word
@@ -16,11 +19,9 @@ public final class PromptComposer {
 
     /** Tonic names as the captions spell them (sharps and flats as the corpus writes them). */
     private static final String[] NOTE_NAMES = {"C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"};
-    public static final int MIN_BPM = 20;
-    public static final int MAX_BPM = 300;
-
-    private static final Pattern TEMPO_IN_PROMPT = Pattern.compile(
-            "\\b(\\d{2,3})\\s*(?:bpm\\b|beats per minute)|\\btempo (?:of )?(\\d{2,3})\\b", Pattern.CASE_INSENSITIVE);
+    /** The tempi a beat clock can follow ({@link BeatClock}), so a tempo typed here always reaches the model. */
+    public static final int MIN_BPM = (int) BeatClock.MIN_BPM;
+    public static final int MAX_BPM = (int) BeatClock.MAX_BPM;
     /** A capital note, or a small one after "in"/"key of" (so "a major shift" is not read as A major). */
     private static final Pattern KEY_IN_PROMPT = Pattern.compile(
             "(?:(?<![\\w#])[A-G]|(?<=\\b(?:in|In|key of) )[a-g])(?:#|♯|b|♭)?\\s*(?i:major|minor|maj|min)\\b");
@@ -37,6 +38,10 @@ public final class PromptComposer {
     private PromptComposer() {
     }
 
+    private static String bpmText(double bpm) {
+        return bpm == Math.rint(bpm) ? Long.toString((long) bpm) : Double.toString(bpm);
+    }
+
     /**
      * @param prompt what the user typed
      * @param tempo the tempo field: blank, or a whole number of BPM
@@ -50,12 +55,12 @@ public final class PromptComposer {
         List<String> notes = new ArrayList<>();
         List<String> tail = new ArrayList<>();
         if (bpm != null) {
-            Matcher m = TEMPO_IN_PROMPT.matcher(text);
-            if (m.find()) {
-                String said = m.group(1) != null ? m.group(1) : m.group(2);
-                if (!said.equals(bpm.toString())) {
-                    notes.add("the prompt already says " + m.group().strip() + ", so the tempo field (" + bpm
-                            + " BPM) was not added");
+            // the engine's reading of a prompt's tempo, so the field is added exactly when the model would not see one
+            OptionalDouble said = PromptTempo.bpm(text);
+            if (said.isPresent()) {
+                if (said.getAsDouble() != bpm) {
+                    notes.add("the prompt already says " + bpmText(said.getAsDouble()) + " BPM, so the tempo field ("
+                            + bpm + " BPM) was not added");
                 }
             } else {
                 tail.add(bpm + " BPM");

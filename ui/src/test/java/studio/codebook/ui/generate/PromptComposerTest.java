@@ -34,6 +34,11 @@ class PromptComposerTest {
         assertEquals("house at a tempo of 124", other.text());
         assertTrue(other.notes().get(0).contains("90 BPM"), other.notes().toString());
         assertEquals("jazz, 100 beats per minute", PromptComposer.compose("jazz, 100 beats per minute", "100", "").text());
+        // the engine's reading decides: the generator's beat clock follows exactly the tempo it finds
+        assertEquals(List.of("the prompt already says 92.5 BPM, so the tempo field (90 BPM) was not added"),
+                PromptComposer.compose("lo-fi at 92.5 bpm", "90", "").notes());
+        assertEquals("an 808 groove, 90 BPM", PromptComposer.compose("an 808 groove", "90", "").text(),
+                "808 is no tempo");
     }
 
     @Test

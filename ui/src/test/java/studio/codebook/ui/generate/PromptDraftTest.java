@@ -39,7 +39,7 @@ class PromptDraftTest {
         draft.promptProperty().set("jazz");
         draft.keyProperty().set("D minor");
         draft.tempoProperty().set("very fast");
-        assertTrue(draft.fieldProblem().startsWith("Tempo must be a whole number of BPM from 20 to 300"),
+        assertTrue(draft.fieldProblem().startsWith("Tempo must be a whole number of BPM from 30 to 300"),
                 draft.fieldProblem());
         assertTrue(draft.fieldProblem().endsWith("not \"very fast\""), draft.fieldProblem());
         assertEquals("jazz", draft.composedPromptProperty().get());
