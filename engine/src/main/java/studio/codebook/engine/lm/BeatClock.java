@@ -1,5 +1,6 @@
 package studio.codebook.engine.lm;
 
+import ai.djl.ndarray.types.Shape;
 import studio.codebook.engine.pattern.CodebookPattern;
 
 /**
@@ -62,6 +63,21 @@ public record BeatClock(double bpm, double frameRate) {
             out[o + 5] = (float) Math.sin(2 * beat);
         }
         return out;
+    }
+
+    /**
+     * Refuses a clock fed to an LM without the beat input, or one not shaped [B, S, {@value #FEATURES}] for
+     * tokens [B, K, S]: the one check of {@link TransformerLm}'s forward and of {@link LmSession}.
+     */
+    static void requireInput(LmConfig config, Shape tokens, Shape clock) {
+        if (!config.beat()) {
+            throw new IllegalArgumentException("this LM has no beat clock input (its config says beat: false)");
+        }
+        if (clock.dimension() != 3 || clock.get(0) != tokens.get(0) || clock.get(1) != tokens.get(2)
+                || clock.get(2) != FEATURES) {
+            throw new IllegalArgumentException("LM beat clock must be [" + tokens.get(0) + ", " + tokens.get(2) + ", "
+                    + FEATURES + "], got " + clock);
+        }
     }
 
     /** The features of {@code count} steps without a tempo: all zero. */

@@ -117,12 +117,11 @@ public final class LmSession implements AutoCloseable {
         if (ms.dimension() != 2 || ms.get(0) != ts.get(0) || ms.get(1) != ts.get(1)) {
             throw new IllegalArgumentException("LM text mask must be [" + ts.get(0) + ", " + ts.get(1) + "], got " + ms);
         }
-        if (beat != null && model.beatWeight == null) {
-            throw new IllegalArgumentException("this LM has no beat clock input (its config says beat: false)");
-        }
-        if (beat != null && beat.length != capacity * BeatClock.FEATURES) {
-            throw new IllegalArgumentException("a beat clock of " + beat.length + " numbers for " + capacity
-                    + " positions (" + BeatClock.FEATURES + " each)");
+        if (beat != null) {
+            // one clock for every row: [capacity × FEATURES] numbers (a length that does not divide gets step −1)
+            long clockSteps = beat.length % BeatClock.FEATURES == 0 ? beat.length / BeatClock.FEATURES : -1;
+            BeatClock.requireInput(config, new Shape(ts.get(0), config.codebooks(), capacity),
+                    new Shape(ts.get(0), clockSteps, BeatClock.FEATURES));
         }
         this.capacity = capacity;
         this.batch = ts.get(0);

@@ -167,7 +167,7 @@ public final class TransformerLm extends SeededBlock {
         NDArray textMask = inputs.get(2);
         checkInputs(tokens.getShape(), text.getShape(), textMask.getShape());
         if (inputs.size() > 3) {
-            checkBeat(tokens.getShape(), inputs.get(3).getShape());
+            BeatClock.requireInput(config, tokens.getShape(), inputs.get(3).getShape());
         }
         Device device = tokens.getDevice();
         NDManager manager = tokens.getManager();
@@ -186,7 +186,7 @@ public final class TransformerLm extends SeededBlock {
                 .head()
                 .sum(new int[] {1}); // [B, S, d]
         x = x.add(positions(manager, 0, s));
-        if (beatWeight != null && inputs.size() > 3) {
+        if (inputs.size() > 3) { // checked above: this LM has the beat input
             x = x.add(inputs.get(3).toType(DataType.FLOAT32, false).matMul(ps.getValue(beatWeight, device, training)));
         }
         NDArray causal = causalMask(manager, s, 0);
@@ -283,17 +283,6 @@ public final class TransformerLm extends SeededBlock {
         }
     }
 
-    private void checkBeat(Shape tokens, Shape beat) {
-        if (!config.beat()) {
-            throw new IllegalArgumentException("this LM has no beat clock input (its config says beat: false)");
-        }
-        if (beat.dimension() != 3 || beat.get(0) != tokens.get(0) || beat.get(1) != tokens.get(2)
-                || beat.get(2) != BeatClock.FEATURES) {
-            throw new IllegalArgumentException("LM beat clock must be [" + tokens.get(0) + ", " + tokens.get(2) + ", "
-                    + BeatClock.FEATURES + "], got " + beat);
-        }
-    }
-
     @Override
     protected void prepare(Shape[] inputShapes) {
         if (inputShapes.length != 3 && inputShapes.length != 4) {
@@ -302,7 +291,7 @@ public final class TransformerLm extends SeededBlock {
         }
         checkInputs(inputShapes[0], inputShapes[1], inputShapes[2]);
         if (inputShapes.length == 4) {
-            checkBeat(inputShapes[0], inputShapes[3]);
+            BeatClock.requireInput(config, inputShapes[0], inputShapes[3]);
         }
     }
 
