@@ -98,18 +98,32 @@ final class PackCommand implements Callable<Integer> {
         }
         PrintWriter o = cli.getOut();
         PrintWriter err = cli.getErr();
-        try (MusicModel full = MusicModel.load(model, ComputeDevice.best().device())) {
-            if (full.weightStorage() == WeightStorage.COMPACT) {
+        try (MusicModel loaded = MusicModel.load(model, ComputeDevice.best().device())) {
+            if (loaded.weightStorage() == WeightStorage.COMPACT) {
                 err.println("note: " + model + " is already compact; packing it again changes nothing but the hash");
             }
+            MusicModel full = loaded;
             if (decoderFrom != null) {
                 try (MusicModel source = MusicModel.load(decoderFrom, ComputeDevice.best().device())) {
-                    full.adoptDecoder(source);
+                    full = loaded.adoptDecoder(source);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cli, "--decoder-from " + decoderFrom + ": " + e.getMessage());
                 }
                 o.printf("decoder taken from %s (encoder and quantizer identical: codes unchanged)%n", decoderFrom);
             }
+            try {
+                pack(full, target, o, err);
+            } finally {
+                if (full != loaded) {
+                    full.close();
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void pack(MusicModel full, Path target, PrintWriter o, PrintWriter err) throws IOException {
+        {
             writeAtomically(full, target, id, name);
             List<Path> before = ModelFolder.files(model, full.config());
             List<Path> after = ModelFolder.files(target, full.config());
@@ -133,7 +147,6 @@ final class PackCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
     }
 
     private void report(PrintWriter o, PrintWriter err, MusicModel full, MusicModel packed) throws IOException {

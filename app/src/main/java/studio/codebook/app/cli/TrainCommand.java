@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.codebook.engine.codec.SpectralDecoderConfig;
 import studio.codebook.engine.device.ComputeDevice;
 import studio.codebook.engine.model.ModelConfig;
 import studio.codebook.engine.model.ModelFolder;
@@ -244,6 +245,11 @@ final class TrainCommand implements Runnable {
                         + "the discriminator starts fresh (slower: about +3.5 s per step at batch 8 x 1 s).")
         boolean adversarial;
 
+        @Option(names = "--spectral",
+                description = "Replace a SEANet decoder by a new spectral (Vocos-style, inverse-STFT) decoder, "
+                        + "trained from scratch on the same codes; a model that has one already refines it.")
+        boolean spectral;
+
         @Override
         public Integer call() throws Exception {
             CommandLine cmd = spec.commandLine();
@@ -271,14 +277,26 @@ final class TrainCommand implements Runnable {
                     result = session.run(trainer, "decoder");
                 }
             } else {
-                try (MusicModel base = MusicModel.load(model, ComputeDevice.best().device())) {
-                    LibraryScan scan = session.scan(common.maxValidation, common.data,
-                            TrainingSession.library(base.config().sampleRate(), segmentSeconds, common.seed), runDir);
-                    RunDescription description = new RunDescription(Versions.app() + ": train decoder",
-                            base.config().id(), "manifest " + scan.manifest().hash());
-                    try (CodecTrainer trainer = CodecTrainer.start(base, config, scan.training(), scan.validation(),
-                            runDir, description)) {
-                        result = session.run(trainer, "decoder");
+                try (MusicModel loaded = MusicModel.load(model, ComputeDevice.best().device())) {
+                    boolean replace = spectral && loaded.config().codec().spectralDecoder() == null;
+                    MusicModel base = replace ? loaded.withDecoder(SpectralDecoderConfig.defaults(), common.seed) : loaded;
+                    try {
+                        if (replace) {
+                            cmd.getOut().printf("new spectral decoder: %s (the codes stay the same)%n",
+                                    base.config().codec().spectralDecoder());
+                        }
+                        LibraryScan scan = session.scan(common.maxValidation, common.data,
+                                TrainingSession.library(base.config().sampleRate(), segmentSeconds, common.seed), runDir);
+                        RunDescription description = new RunDescription(Versions.app() + ": train decoder",
+                                base.config().id(), "manifest " + scan.manifest().hash());
+                        try (CodecTrainer trainer = CodecTrainer.start(base, config, scan.training(), scan.validation(),
+                                runDir, description)) {
+                            result = session.run(trainer, "decoder");
+                        }
+                    } finally {
+                        if (base != loaded) {
+                            base.close();
+                        }
                     }
                 }
             }

@@ -151,6 +151,36 @@ class PackCommandTest {
         assertTrue(Files.notExists(dir.resolve("mixed")));
     }
 
+    @Test
+    void takesASpectralDecoderFromAModelTrainedOnTheSameCodes() throws Exception {
+        Path spectral = dir.resolve("spectral-source");
+        CliRun trained = CliRun.of("train", "decoder", "--model", model.toString(), "--out", spectral.toString(),
+                "--data", data.toString(), "--steps", "1", "--batch", "2", "--segment-seconds", "0.5", "--spectral",
+                "--no-progress");
+        assertEquals(0, trained.code(), trained.out() + trained.err());
+        Path shipped = dir.resolve("spectral-shipped");
+        CliRun r = CliRun.of("model", "pack", "--model", model.toString(), "--out", shipped.toString(),
+                "--decoder-from", spectral.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        ModelConfig config = ModelFolder.readConfig(shipped);
+        assertEquals(ModelFolder.readConfig(spectral).codec(), config.codec());
+        float[] x = new float[8_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));
+        }
+        AudioClip clip = AudioClip.mono(x, 16_000);
+        try (MusicModel base = MusicModel.load(model, ai.djl.Device.cpu());
+                MusicModel source = MusicModel.load(spectral, ai.djl.Device.cpu());
+                MusicModel packed = MusicModel.load(shipped, ai.djl.Device.cpu())) {
+            var codes = base.codec().encode(clip);
+            float[] fromPacked = packed.codec().decode(codes, 4).channel(0);
+            float[] fromSource = source.codec().decode(codes, 4).channel(0);
+            float[] fromBase = base.codec().decode(codes, 4).channel(0);
+            assertTrue(distance(fromPacked, fromSource) < distance(fromPacked, fromBase) / 4,
+                    distance(fromPacked, fromSource) + " vs " + distance(fromPacked, fromBase));
+        }
+    }
+
     private static double distance(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < Math.min(a.length, b.length); i++) {

@@ -86,4 +86,48 @@ class TrainDecoderCommandTest {
             assertNotEquals(before.hash(), after.hash());
         }
     }
+
+    @Test
+    void aSpectralDecoderReplacesTheSeanetOneOnTheSameCodes() throws Exception {
+        Path model = dir.resolve("tiny");
+        CliRun.tinyModel(model, 3);
+        Path data = dir.resolve("tracks");
+        Files.createDirectories(data);
+        float[] probe = new float[16_000];
+        for (int f = 0; f < 4; f++) {
+            for (int i = 0; i < probe.length; i++) {
+                probe[i] = (float) (0.3 * Math.sin(2 * Math.PI * (220 + 110 * f) * i / 16_000.0));
+            }
+            WavWriter.write(AudioClip.mono(probe, 16_000), data.resolve("t" + f + ".wav"), 16);
+        }
+        Path out = dir.resolve("spectral");
+        CliRun r = CliRun.of("train", "decoder", "--model", model.toString(), "--out", out.toString(), "--data",
+                data.toString(), "--steps", "2", "--batch", "2", "--segment-seconds", "0.5", "--spectral", "--no-progress");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("new spectral decoder"), r.out());
+        AudioClip clip = AudioClip.mono(probe, 16_000);
+        try (MusicModel before = MusicModel.load(model, Device.cpu());
+                MusicModel after = MusicModel.load(out, Device.cpu())) {
+            assertEquals(null, before.config().codec().spectralDecoder());
+            assertEquals(studio.codebook.engine.codec.SpectralDecoderConfig.defaults(),
+                    after.config().codec().spectralDecoder());
+            assertEquals(before.codec().encode(clip), after.codec().encode(clip));
+            var a = before.lm().getParameters();
+            var b = after.lm().getParameters();
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i).getValue().getArray().toFloatArray(),
+                        b.get(i).getValue().getArray().toFloatArray(), 0f, a.get(i).getKey());
+            }
+            float[] decoded = after.codec().decode(after.codec().encode(clip), 4).channel(0);
+            assertEquals(16_000, decoded.length);
+            assertTrue(java.util.Arrays.stream(new int[] {0, 4_000, 8_000, 15_999})
+                    .allMatch(i -> Float.isFinite(decoded[i])));
+        }
+        // a second run refines the spectral decoder it finds (no new one)
+        Path again = dir.resolve("again");
+        CliRun r2 = CliRun.of("train", "decoder", "--model", out.toString(), "--out", again.toString(), "--data",
+                data.toString(), "--steps", "1", "--batch", "2", "--segment-seconds", "0.5", "--spectral", "--no-progress");
+        assertEquals(0, r2.code(), r2.out() + r2.err());
+        assertTrue(!r2.out().contains("new spectral decoder"), r2.out());
+    }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import studio.codebook.engine.quantize.QuantizedLatent;
@@ -25,9 +26,12 @@ public final class CodecBlock extends AbstractBlock {
 
     private final SeanetEncoder encoder;
     private final Quantizer quantizer;
-    private final SeanetDecoder decoder;
+    private final Block decoder;
 
-    public CodecBlock(SeanetEncoder encoder, Quantizer quantizer, SeanetDecoder decoder) {
+    /**
+     * @param decoder latent [B, D, T] → audio [B, C, ≥ T·hop]: a {@link SeanetDecoder} or a {@link SpectralDecoder}
+     */
+    public CodecBlock(SeanetEncoder encoder, Quantizer quantizer, Block decoder) {
         super(VERSION);
         this.encoder = addChildBlock("encoder", encoder);
         this.quantizer = addChildBlock("quantizer", quantizer);
@@ -42,7 +46,8 @@ public final class CodecBlock extends AbstractBlock {
         return quantizer;
     }
 
-    public SeanetDecoder decoder() {
+    /** The decoder: a {@link SeanetDecoder} or a {@link SpectralDecoder}, as the codec's configuration says. */
+    public Block decoder() {
         return decoder;
     }
 

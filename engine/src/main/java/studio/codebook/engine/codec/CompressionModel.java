@@ -56,8 +56,13 @@ public final class CompressionModel implements AutoCloseable {
         this.block = new CodecBlock(
                 SeanetEncoder.builder().setConfig(codecConfig).optSeed(seed).build(),
                 quantizer,
-                SeanetDecoder.builder().setConfig(codecConfig).optSeed(seed + 1).build());
+                decoder(codecConfig, seed + 1));
         block.initialize(manager, DataType.FLOAT32, new Shape(1, codecConfig.channels(), codecConfig.hopLength()));
+    }
+
+    private static ai.djl.nn.Block decoder(SeanetConfig config, long seed) {
+        return config.spectralDecoder() == null ? SeanetDecoder.builder().setConfig(config).optSeed(seed).build()
+                : new SpectralDecoder(config, config.spectralDecoder(), seed);
     }
 
     /**

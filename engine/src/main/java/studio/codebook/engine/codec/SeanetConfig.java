@@ -1,6 +1,7 @@
 package studio.codebook.engine.codec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -23,6 +24,9 @@ import java.util.List;
  * @param weightNorm whether every convolution is weight-normalised
  * @param padMode "reflect" (the pretrained EnCodec 32 kHz) or "constant" (zeros)
  * @param trueSkip identity skip in residual units (true) or a 1×1 convolution (false)
+ * @param spectralDecoder null for the SEANet decoder (the mirror of the encoder); otherwise the codes are
+ *     decoded by a {@link SpectralDecoder} of this size (written to {@code model.json} only when set, so
+ *     files from before it read as before)
  */
 public record SeanetConfig(
         int channels,
@@ -38,7 +42,16 @@ public record SeanetConfig(
         int lstmLayers,
         boolean weightNorm,
         String padMode,
-        boolean trueSkip) {
+        boolean trueSkip,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SpectralDecoderConfig spectralDecoder) {
+
+    /** A SEANet encoder/decoder pair (no spectral decoder). */
+    public SeanetConfig(int channels, int dimension, int filters, List<Integer> ratios, int kernelSize,
+            int lastKernelSize, int residualKernelSize, int residualLayers, int dilationBase, int compress,
+            int lstmLayers, boolean weightNorm, String padMode, boolean trueSkip) {
+        this(channels, dimension, filters, ratios, kernelSize, lastKernelSize, residualKernelSize, residualLayers,
+                dilationBase, compress, lstmLayers, weightNorm, padMode, trueSkip, null);
+    }
 
     @JsonCreator
     public SeanetConfig(
@@ -55,7 +68,8 @@ public record SeanetConfig(
             @JsonProperty("lstmLayers") int lstmLayers,
             @JsonProperty("weightNorm") boolean weightNorm,
             @JsonProperty("padMode") String padMode,
-            @JsonProperty("trueSkip") boolean trueSkip) {
+            @JsonProperty("trueSkip") boolean trueSkip,
+            @JsonProperty("spectralDecoder") SpectralDecoderConfig spectralDecoder) {
         if (channels < 1 || channels > 8) {
             throw new IllegalArgumentException("codec channels must be 1..8, not " + channels);
         }
@@ -87,6 +101,21 @@ public record SeanetConfig(
         this.weightNorm = weightNorm;
         this.padMode = padMode;
         this.trueSkip = trueSkip;
+        this.spectralDecoder = spectralDecoder;
+    }
+
+    /** This codec with its codes decoded by a {@link SpectralDecoder} of the given size (null: SEANet's). */
+    public SeanetConfig withSpectralDecoder(SpectralDecoderConfig decoder) {
+        return new SeanetConfig(channels, dimension, filters, ratios, kernelSize, lastKernelSize, residualKernelSize,
+                residualLayers, dilationBase, compress, lstmLayers, weightNorm, padMode, trueSkip, decoder);
+    }
+
+    /**
+     * Whether this codec makes the same codes from the same weights as {@code other}: everything but the
+     * decoder is the same.
+     */
+    public boolean sameEncoder(SeanetConfig other) {
+        return withSpectralDecoder(null).equals(other.withSpectralDecoder(null));
     }
 
     /** Samples per latent frame: the product of the ratios. */

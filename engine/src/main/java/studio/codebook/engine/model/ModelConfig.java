@@ -145,6 +145,12 @@ public record ModelConfig(
         return lm != null;
     }
 
+    /** The same model with another codec architecture (same sample rate, channels, frame rate and codes). */
+    public ModelConfig withCodec(SeanetConfig newCodec) {
+        return new ModelConfig(schemaVersion, id, name, sampleRate, channels, frameRate, codebooks, codebookSize,
+                newCodec, quantizer, pattern, lm, text, provenance);
+    }
+
     public ModelConfig withProvenance(Provenance p) {
         return new ModelConfig(schemaVersion, id, name, sampleRate, channels, frameRate, codebooks, codebookSize,
                 codec, quantizer, pattern, lm, text, p);

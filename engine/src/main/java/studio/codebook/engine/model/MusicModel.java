@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import studio.codebook.engine.codec.CompressionModel;
+import studio.codebook.engine.codec.SpectralDecoder;
+import studio.codebook.engine.codec.SpectralDecoderConfig;
 import studio.codebook.engine.device.ComputeDevice;
 import studio.codebook.engine.generate.Generator;
 import studio.codebook.engine.io.AtomicWrite;
@@ -183,40 +185,89 @@ public final class MusicModel implements AutoCloseable {
     }
 
     /**
+     * A copy of this model whose codec decodes with another decoder ({@code decoder}; null = the SEANet
+     * decoder): the encoder, quantizer, language model, text encoder and tokenizer are copied, so the codes
+     * and everything trained on them stay exactly the same; the new decoder starts from seeded random weights
+     * (train it with {@code train decoder}). The copy is not saved and has no folder; close it separately.
+     */
+    public MusicModel withDecoder(SpectralDecoderConfig decoder, long seed) throws IOException {
+        ModelConfig next = config.withCodec(config.codec().withSpectralDecoder(decoder));
+        MusicModel copy;
+        if (config.canGenerate()) {
+            Path temp = Files.createTempFile("codebook-tokenizer-", ".json");
+            try {
+                Files.write(temp, tokenizerJson);
+                copy = create(next, device(), seed, temp);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } else {
+            copy = assemble(next, device(), seed, null, null, null);
+        }
+        try {
+            copyParameters("encoder", codec.block().encoder(), copy.codec.block().encoder());
+            copyParameters("quantizer", codec.block().quantizer(), copy.codec.block().quantizer());
+            if (config.canGenerate()) {
+                copyParameters("language model", lm, copy.lm);
+                copyParameters("text encoder", text.encoder(), copy.text.encoder());
+            }
+            copy.storage = storage;
+            return copy;
+        } catch (RuntimeException e) {
+            copy.close();
+            throw e;
+        }
+    }
+
+    private static void copyParameters(String part, ai.djl.nn.Block from, ai.djl.nn.Block to) {
+        var a = from.getParameters();
+        var b = to.getParameters();
+        if (a.size() != b.size()) {
+            throw new IllegalStateException("the " + part + " copies have different parameter lists");
+        }
+        for (int i = 0; i < a.size(); i++) {
+            var x = a.get(i).getValue().getArray();
+            var y = b.get(i).getValue().getArray();
+            if (!a.get(i).getKey().equals(b.get(i).getKey()) || !x.getShape().equals(y.getShape())
+                    || x.getDataType() != y.getDataType()) {
+                throw new IllegalStateException("the " + part + " copies differ at " + a.get(i).getKey());
+            }
+            y.set(x.toByteBuffer());
+        }
+    }
+
+    /**
      * Takes the codec decoder's weights from {@code source}, a model whose encoder and quantizer are exactly
      * this model's (e.g. the result of a decoder-only refinement of this codec, {@code train decoder}): the codes
-     * stay bit-identical, so a language model trained on them stays valid, and only the audio made from codes
-     * changes. Checked tensor by tensor; nothing is changed when a check fails.
+     * stay bit-identical, so a language model trained on them stay valid, and only the audio made from codes
+     * changes. Checked tensor by tensor; nothing is changed when a check fails. When the source's decoder has
+     * another architecture (a {@link SpectralDecoder} for a SEANet one, or another size), the result is a new
+     * model ({@link #withDecoder}) and this one is left as it was; otherwise it is this model.
      *
-     * @throws IllegalArgumentException if the codec or quantizer configuration, or any encoder or quantizer
+     * @return the model with the source's decoder: this one, or a new one the caller must close
+     * @throws IllegalArgumentException if the encoder or quantizer configuration, or any encoder or quantizer
      *     tensor (codebooks and EMA state included), differs
      */
-    public void adoptDecoder(MusicModel source) {
-        if (!config.codec().equals(source.config.codec()) || !config.quantizer().equals(source.config.quantizer())) {
+    public MusicModel adoptDecoder(MusicModel source) throws IOException {
+        if (!config.codec().sameEncoder(source.config.codec()) || !config.quantizer().equals(source.config.quantizer())) {
             throw new IllegalArgumentException(source.config.id() + " has another codec or quantizer configuration than "
                     + config.id() + ": its decoder cannot be used here");
         }
-        var mine = codec.block();
         var theirs = source.codec.block();
-        requireIdentical("encoder", mine.encoder().getParameters(), theirs.encoder().getParameters());
-        requireIdentical("quantizer", mine.quantizer().getParameters(), theirs.quantizer().getParameters());
-        var target = mine.decoder().getParameters();
-        var from = theirs.decoder().getParameters();
-        if (target.size() != from.size()) {
-            throw new IllegalArgumentException("the decoders have different parameter lists");
-        }
-        for (int i = 0; i < target.size(); i++) {
-            var t = target.get(i).getValue().getArray();
-            var f = from.get(i).getValue().getArray();
-            if (!target.get(i).getKey().equals(from.get(i).getKey()) || !t.getShape().equals(f.getShape())) {
-                throw new IllegalArgumentException("decoder tensor " + target.get(i).getKey() + " does not match "
-                        + from.get(i).getKey() + " " + f.getShape());
+        requireIdentical("encoder", codec.block().encoder().getParameters(), theirs.encoder().getParameters());
+        requireIdentical("quantizer", codec.block().quantizer().getParameters(), theirs.quantizer().getParameters());
+        MusicModel target = config.codec().equals(source.config.codec()) ? this
+                : withDecoder(source.config.codec().spectralDecoder(), 0);
+        try {
+            copyParameters("decoder", theirs.decoder(), target.codec.block().decoder());
+        } catch (RuntimeException e) {
+            if (target != this) {
+                target.close();
             }
+            throw e;
         }
-        for (int i = 0; i < target.size(); i++) {
-            target.get(i).getValue().getArray().set(from.get(i).getValue().getArray().toFloatArray());
-        }
-        hash = null;
+        target.hash = null;
+        return target;
     }
 
     private static void requireIdentical(String part, ai.djl.util.PairList<String, ai.djl.nn.Parameter> a,

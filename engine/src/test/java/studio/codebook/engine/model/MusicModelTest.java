@@ -2,7 +2,9 @@ package studio.codebook.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.codec.Codes;
 import studio.codebook.engine.codec.CompressionModel;
+import studio.codebook.engine.codec.SpectralDecoderConfig;
 
 class MusicModelTest {
 
@@ -104,5 +107,47 @@ class MusicModelTest {
         ModelFileException shape = assertThrows(ModelFileException.class, () -> MusicModel.load(folder, Device.cpu()));
         assertTrue(shape.getMessage().contains("codec.safetensors") && shape.getMessage().contains("shape"),
                 shape.getMessage());
+    }
+
+    @Test
+    void aSpectralDecoderKeepsTheCodesAndTheLanguageModelAndIsSavedWithTheModel() throws Exception {
+        SpectralDecoderConfig size = new SpectralDecoderConfig(16, 32, 2, 3, 4);
+        try (MusicModel original = MusicModel.create(tiny("rvq"), Device.cpu(), 11)) {
+            trainQuantizer(original.codec());
+            Codes codes = original.codec().encode(music(1));
+            float[] seanet = original.codec().decode(codes, 4).channel(0);
+            try (MusicModel spectral = original.withDecoder(size, 5)) {
+                assertEquals(size, spectral.config().codec().spectralDecoder());
+                assertTrue(spectral.config().codec().sameEncoder(original.config().codec()));
+                assertEquals(codes, spectral.codec().encode(music(1)));
+                var lmBefore = original.lm().getParameters();
+                var lmAfter = spectral.lm().getParameters();
+                for (int i = 0; i < lmBefore.size(); i++) {
+                    assertArrayEquals(lmBefore.get(i).getValue().getArray().toFloatArray(),
+                            lmAfter.get(i).getValue().getArray().toFloatArray(), 0f, lmBefore.get(i).getKey());
+                }
+                float[] audio = spectral.codec().decode(codes, 4).channel(0);
+                assertEquals(seanet.length, audio.length);
+                assertFalse(Arrays.equals(seanet, audio));
+
+                Path folder = dir.resolve("spectral");
+                spectral.saveTo(folder);
+                assertTrue(Files.readString(folder.resolve(ModelFolder.CONFIG_FILE)).contains("\"spectralDecoder\""));
+                try (MusicModel loaded = MusicModel.load(folder, Device.cpu())) {
+                    assertEquals(spectral.config(), loaded.config());
+                    assertArrayEquals(audio, loaded.codec().decode(codes, 4).channel(0), 0f);
+                }
+
+                // the original takes the spectral decoder: a new model, this one unchanged
+                try (MusicModel adopted = original.adoptDecoder(spectral)) {
+                    assertNotSame(original, adopted);
+                    assertArrayEquals(audio, adopted.codec().decode(codes, 4).channel(0), 0f);
+                    assertArrayEquals(seanet, original.codec().decode(codes, 4).channel(0), 0f);
+                }
+            }
+            Path plain = dir.resolve("plain");
+            original.saveTo(plain);
+            assertFalse(Files.readString(plain.resolve(ModelFolder.CONFIG_FILE)).contains("spectralDecoder"));
+        }
     }
 }

@@ -1,0 +1,93 @@
+package studio.codebook.engine.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SpectralDecoderTest {
+
+    private static final SeanetConfig CODEC = CodecTestSupport.tiny("reflect", 0, List.of(2, 4));
+    private static final SpectralDecoderConfig SIZE = new SpectralDecoderConfig(12, 20, 2, 3, 4);
+
+    @Test
+    void makesHopSamplesPerFrameFromItsSeed() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray latent = manager.create(CodecTestSupport.randomFloats(new Random(1), 2 * 6 * 5), new Shape(2, 6, 5));
+            float[] a = run(manager, CODEC, 7, latent);
+            float[] b = run(manager, CODEC, 7, latent);
+            float[] c = run(manager, CODEC, 8, latent);
+            assertEquals(2 * 5 * 8, a.length);
+            assertArrayEquals(a, b, 0f);
+            assertFalse(Arrays.equals(a, c));
+            SeanetConfig stereo = new SeanetConfig(2, 6, 4, List.of(2, 4), 7, 7, 3, 1, 2, 2, 0, true, "reflect", true);
+            assertEquals(2 * 2 * 5 * 8, run(manager, stereo, 7, latent).length);
+        }
+    }
+
+    @Test
+    void eachFramesSpectrumIsAnOutput() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpectralDecoder decoder = new SpectralDecoder(CODEC, SIZE, 3);
+            CodecTestSupport.init(decoder, manager, new Shape(1, 6, 9));
+            int hop = CODEC.hopLength();
+            int n = SIZE.fftSize(hop);
+            int bins = SIZE.bins(hop);
+            int bin = 8; // a multiple of the overlap, so its phase lines up from frame to frame
+            // the head ignores the body; its bias says: magnitude 2 at one bin (log 2), e^-30 elsewhere, phase 0
+            CodecTestSupport.set(decoder, "head_weight", new float[2 * bins * SIZE.hidden()]);
+            float[] bias = new float[2 * bins];
+            Arrays.fill(bias, 0, bins, -30f);
+            bias[bin] = (float) Math.log(2);
+            CodecTestSupport.set(decoder, "head_bias", bias);
+            float[] audio = CodecTestSupport.forward(decoder, manager,
+                    manager.create(CodecTestSupport.randomFloats(new Random(4), 6 * 9), new Shape(1, 6, 9))).toFloatArray();
+            assertEquals(9 * hop, audio.length);
+            for (int s = n / 2; s < audio.length - n / 2; s++) {
+                double expected = 2 * 2.0 / n * Math.cos(2 * Math.PI * bin * (s + n / 2.0) / n) * 2 / 1.5;
+                assertEquals(expected, audio[s], 1e-5, "sample " + s);
+            }
+        }
+    }
+
+    @Test
+    void refusesALatentOfAnotherDimensionAndBadSizes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpectralDecoder decoder = new SpectralDecoder(CODEC, SIZE, 3);
+            assertThrows(IllegalArgumentException.class, () -> decoder.initialize(manager,
+                    ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 5, 4)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 4, 4));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 3, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(0, 8, 1, 3, 4));
+    }
+
+    @Test
+    void aCodecWithASpectralDecoderDecodesLongAudioInChunksAsWhole() {
+        SeanetConfig config = CODEC.withSpectralDecoder(SIZE);
+        try (CompressionModel codec = CompressionModel.create(config,
+                studio.codebook.engine.quantize.QuantizerConfig.rvq(2, 16, 6), 8_000, ai.djl.Device.cpu(), 5)) {
+            float[] x = CodecTestSupport.randomFloats(new Random(9), 8 * 40);
+            studio.codebook.engine.audio.AudioClip clip = studio.codebook.engine.audio.AudioClip.mono(x, 8_000);
+            Codes codes = codec.encode(clip);
+            float[] whole = codec.decode(codes, 2).channel(0);
+            codec.setChunking(9, 4);
+            assertArrayEquals(whole, codec.decode(codes, 2).channel(0), 1e-5f);
+            assertEquals(40 * 8, whole.length);
+        }
+    }
+
+    private static float[] run(NDManager manager, SeanetConfig codec, long seed, NDArray latent) {
+        SpectralDecoder decoder = new SpectralDecoder(codec, SIZE, seed);
+        CodecTestSupport.init(decoder, manager, latent.getShape());
+        return CodecTestSupport.forward(decoder, manager, latent).toFloatArray();
+    }
+}
