@@ -36,6 +36,12 @@ final class InfoCommand implements Callable<Integer> {
             out.printf("codec        SEANet: %d filters, ratios %s, latent %d, LSTM layers %d, %s padding%n",
                     c.codec().filters(), c.codec().ratios(), c.codec().dimension(), c.codec().lstmLayers(),
                     c.codec().padMode());
+            var spectral = c.codec().spectralDecoder();
+            if (spectral != null) {
+                out.printf("decoder      spectral (inverse STFT): %d blocks x %d channels (feed-forward %d), "
+                        + "window %d samples%n", spectral.layers(), spectral.hidden(), spectral.intermediate(),
+                        spectral.fftSize(c.hopLength()));
+            }
             out.printf("parameters   %,d%n", m.codec().parameterCount());
             out.printf("weights      %s%n", m.weightStorage() == studio.codebook.engine.model.WeightStorage.COMPACT
                     ? "compact (8-bit, model pack)" : "float32");

@@ -247,8 +247,14 @@ final class TrainCommand implements Runnable {
 
         @Option(names = "--spectral",
                 description = "Replace a SEANet decoder by a new spectral (Vocos-style, inverse-STFT) decoder, "
-                        + "trained from scratch on the same codes; a model that has one already refines it.")
+                        + "trained from scratch on the same codes; a model that has one already refines it. It "
+                        + "predicts magnitudes; each bin keeps its reference phase (see --spectral-phase).")
         boolean spectral;
+
+        @Option(names = "--spectral-phase",
+                description = "With --spectral: the new decoder also predicts a phase offset per bin (trained by "
+                        + "the waveform terms, --sisnr-weight and --l1-weight).")
+        boolean spectralPhase;
 
         @Override
         public Integer call() throws Exception {
@@ -278,8 +284,12 @@ final class TrainCommand implements Runnable {
                 }
             } else {
                 try (MusicModel loaded = MusicModel.load(model, ComputeDevice.best().device())) {
+                    if (spectralPhase && !spectral) {
+                        throw new CommandLine.ParameterException(cmd, "--spectral-phase needs --spectral");
+                    }
                     boolean replace = spectral && loaded.config().codec().spectralDecoder() == null;
-                    MusicModel base = replace ? loaded.withDecoder(SpectralDecoderConfig.defaults(), common.seed) : loaded;
+                    MusicModel base = replace ? loaded.withDecoder(
+                            SpectralDecoderConfig.defaults().withPredictPhase(spectralPhase), common.seed) : loaded;
                     try {
                         if (replace) {
                             cmd.getOut().printf("new spectral decoder: %s (the codes stay the same)%n",

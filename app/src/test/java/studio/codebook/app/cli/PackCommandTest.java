@@ -164,6 +164,8 @@ class PackCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         ModelConfig config = ModelFolder.readConfig(shipped);
         assertEquals(ModelFolder.readConfig(spectral).codec(), config.codec());
+        CliRun info = CliRun.of("info", "--model", shipped.toString());
+        assertTrue(info.out().contains("decoder      spectral (inverse STFT): 8 blocks x 256 channels"), info.out());
         float[] x = new float[8_000];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));

@@ -100,6 +100,15 @@ public final class CompressionModel implements AutoCloseable {
         return codecConfig.hopLength();
     }
 
+    /**
+     * Decoding must start on a frame whose index in the clip is a multiple of this (a {@link SpectralDecoder}'s
+     * reference phase repeats every overlap frames; 1 for a SEANet decoder). {@link #decode} aligns its chunks;
+     * a caller decoding part of a clip's codes (e.g. streaming) must start its part on such a frame.
+     */
+    public int frameAlignment() {
+        return block.decoder() instanceof SpectralDecoder spectral ? spectral.frameAlignment() : 1;
+    }
+
     public double frameRate() {
         return (double) sampleRate / codecConfig.hopLength();
     }
@@ -217,9 +226,11 @@ public final class CompressionModel implements AutoCloseable {
         int hop = hopLength();
         int[][] all = codes.codes();
         float[][] out = new float[channels()][frames * hop];
+        int alignment = frameAlignment();
         for (int start = 0; start < frames; start += chunkFrames) {
             int end = Math.min(frames, start + chunkFrames);
             int from = Math.max(0, start - contextFrames);
+            from -= from % alignment;
             int to = Math.min(frames, end + contextFrames);
             long[] chunk = new long[k * (to - from)];
             for (int q = 0; q < k; q++) {

@@ -22,19 +22,28 @@ import studio.codebook.engine.init.SeededValues;
  * A Vocos-style decoder: latent [B, D, T] → audio [B, channels, T·hop] through a spectrum. The latent stays
  * at the frame rate through an input convolution and a stack of ConvNeXt blocks (depthwise convolution,
  * LayerNorm, pointwise feed-forward with GELU, layer scale, residual); a linear head then gives each frame's
- * log-magnitude and phase in every frequency bin, and an {@link InverseStft} with the codec's hop turns the
- * spectra into audio.
+ * log-magnitude in every frequency bin (and, if {@link SpectralDecoderConfig#predictPhase}, a phase offset),
+ * and an {@link InverseStft} with the codec's hop turns the spectra into audio.
  *
- * <p>Why: a SEANet decoder upsamples with transposed convolutions and has to learn to carry a note's phase
- * across frames; until it has, it renders sustained notes on a comb at its frame rate, which hides buzzy
- * leads (docs/results.md). Here the magnitude of each harmonic is an output, so a saw lead's spectrum can be
- * right whatever the phase, and the body runs at 50 frames/s instead of 16 000 samples/s.
+ * <p><b>Phase.</b> Bin k of frame t starts from the reference phase 2π·k·t/overlap, the phase a steady
+ * sinusoid at the bin's centre frequency advances by in t hops; the predicted offset, if any, is added to it.
+ * So with no offset every bin is a continuous sinusoid, and a sustained note comes out at its own harmonics.
+ * A phase predicted frame by frame instead tends to repeat from frame to frame, which renders notes on a
+ * comb at the frame rate and hides buzzy leads (docs/results.md). The reference depends on t modulo the
+ * overlap only, so frame 0 of the input must be a clip frame whose index is a multiple of
+ * {@link #frameAlignment()}; {@link CompressionModel} aligns its chunks to it.
+ *
+ * <p>Why a spectral decoder: a SEANet decoder upsamples with transposed convolutions and has to learn to
+ * carry a note's phase across frames; here the magnitude of each harmonic is an output, and the body runs at
+ * 50 frames/s instead of 16 000 samples/s (several times faster to train on a CPU).
  *
  * <p>Parameters: {@code in_weight} [H, D, k], {@code in_bias}, {@code in_norm_gamma/beta} [H]; per block
  * i: {@code b<i>_dw_weight} [H, 1, k], {@code b<i>_dw_bias}, {@code b<i>_norm_gamma/beta},
  * {@code b<i>_ff1_weight} [I, H], {@code b<i>_ff1_bias}, {@code b<i>_ff2_weight} [H, I], {@code b<i>_ff2_bias},
- * {@code b<i>_scale} [H]; {@code out_norm_gamma/beta}; {@code head_weight} [channels·2·bins, H],
- * {@code head_bias}. Initialised as Vocos: weights N(0, 0.02²) truncated, biases 0, layer scale 1/layers.
+ * {@code b<i>_scale} [H]; {@code out_norm_gamma/beta}; {@code head_weight} [channels·outputs, H] and
+ * {@code head_bias}, outputs per channel the bins' log-magnitudes, then their phase offsets if predicted.
+ * Initialised as Vocos (weights N(0, 0.02²) truncated, biases 0, layer scale 1/layers), except that the
+ * phase rows of the head start at zero, so a new decoder starts from the reference phase.
  */
 public final class SpectralDecoder extends SeededBlock {
 
@@ -91,8 +100,9 @@ public final class SpectralDecoder extends SeededBlock {
         }
         outGamma = param("out_norm_gamma", Parameter.Type.GAMMA, new Shape(h));
         outBeta = param("out_norm_beta", Parameter.Type.BETA, new Shape(h));
-        headWeight = param("head_weight", Parameter.Type.WEIGHT, new Shape((long) codec.channels() * 2 * bins, h));
-        headBias = param("head_bias", Parameter.Type.BIAS, new Shape((long) codec.channels() * 2 * bins));
+        long outputs = (long) codec.channels() * config.headOutputs(hop);
+        headWeight = param("head_weight", Parameter.Type.WEIGHT, new Shape(outputs, h));
+        headBias = param("head_bias", Parameter.Type.BIAS, new Shape(outputs));
     }
 
     private Parameter param(String name, Parameter.Type type, Shape shape) {
@@ -131,12 +141,56 @@ public final class SpectralDecoder extends SeededBlock {
         NDArray headW = ps.getValue(headWeight, device, training);
         NDArray spectra = Linear.linear(x, headW, ps.getValue(headBias, device, training)).head(); // [B, T, C·2·F]
         int channels = codec.channels();
-        NDArray perChannel = spectra.reshape(batch, frames, channels, 2, bins).transpose(0, 2, 1, 3, 4)
-                .reshape(batch * channels, frames, 2, bins);
+        int parts = config.predictPhase() ? 2 : 1;
+        NDArray perChannel = spectra.reshape(batch, frames, channels, parts, bins).transpose(0, 2, 1, 3, 4)
+                .reshape(batch * channels, frames, parts, bins);
         NDArray magnitude = perChannel.get(":, :, 0, :").minimum(LOG_MAGNITUDE_MAX).exp();
-        NDArray phase = perChannel.get(":, :, 1, :");
-        NDArray audio = istft.apply(magnitude.mul(phase.cos()), magnitude.mul(phase.sin()), headW.getManager());
+        float[][] reference = referencePhase(Math.toIntExact(frames));
+        NDArray cos = latent.getManager().create(reference[0], new Shape(1, frames, bins));
+        NDArray sin = latent.getManager().create(reference[1], new Shape(1, frames, bins));
+        NDArray real;
+        NDArray imag;
+        if (config.predictPhase()) {
+            NDArray offset = perChannel.get(":, :, 1, :");
+            NDArray c = offset.cos();
+            NDArray s = offset.sin();
+            // cos(a + b) and sin(a + b) of the reference a and the offset b
+            real = magnitude.mul(c.mul(cos).sub(s.mul(sin)));
+            imag = magnitude.mul(s.mul(cos).add(c.mul(sin)));
+        } else {
+            real = magnitude.mul(cos);
+            imag = magnitude.mul(sin);
+        }
+        NDArray audio = istft.apply(real, imag, headW.getManager());
         return new NDList(audio.reshape(batch, channels, frames * codec.hopLength()));
+    }
+
+    /**
+     * Frames the input must start on: a multiple of this in the clip's frame index keeps the reference phase
+     * the same whatever part of a clip is decoded.
+     */
+    public int frameAlignment() {
+        return config.overlap();
+    }
+
+    /** cos and sin of the reference phase 2π·k·(t mod overlap)/overlap, [T·bins] each. */
+    private float[][] referencePhase(int frames) {
+        int overlap = config.overlap();
+        float[][] table = new float[2][overlap * bins];
+        for (int r = 0; r < overlap; r++) {
+            for (int k = 0; k < bins; k++) {
+                double angle = 2 * Math.PI * ((long) k * r % overlap) / overlap;
+                table[0][r * bins + k] = (float) Math.cos(angle);
+                table[1][r * bins + k] = (float) Math.sin(angle);
+            }
+        }
+        float[][] out = new float[2][frames * bins];
+        for (int t = 0; t < frames; t++) {
+            int r = t % overlap;
+            System.arraycopy(table[0], r * bins, out[0], t * bins, bins);
+            System.arraycopy(table[1], r * bins, out[1], t * bins, bins);
+        }
+        return out;
     }
 
     private NDArray norm(NDArray x, NDArray gamma, NDArray beta) {
@@ -163,7 +217,9 @@ public final class SpectralDecoder extends SeededBlock {
         for (var p : getParameters()) {
             NDArray a = p.getValue().getArray();
             String name = p.getKey();
-            if (name.endsWith("_weight")) {
+            if (name.equals("head_weight") && config.predictPhase()) {
+                a.set(headWeights(random, a, std));
+            } else if (name.endsWith("_weight")) {
                 a.set(SeededValues.truncatedNormal(random, a.size(), std));
             } else if (name.endsWith("_gamma")) {
                 a.set(SeededValues.constant(a.size(), 1f));
@@ -173,6 +229,17 @@ public final class SpectralDecoder extends SeededBlock {
                 a.set(SeededValues.constant(a.size(), 0f));
             }
         }
+    }
+
+    /** The head's initial weights: magnitude rows drawn as the others, phase rows zero. */
+    private float[] headWeights(Random random, NDArray head, double std) {
+        float[] values = SeededValues.truncatedNormal(random, head.size(), std);
+        int h = config.hidden();
+        int outputs = config.headOutputs(codec.hopLength());
+        for (int c = 0; c < codec.channels(); c++) {
+            java.util.Arrays.fill(values, (c * outputs + bins) * h, (c + 1) * outputs * h, 0f);
+        }
+        return values;
     }
 
     /** Number of scalar parameters (after initialisation). */

@@ -16,8 +16,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param layers ConvNeXt blocks
  * @param kernelSize kernel of the input convolution and of each block's depthwise convolution (odd)
  * @param overlap window length in hops (even, ≥ 2): the FFT size is overlap · hop
+ * @param predictPhase whether the head also predicts each bin's phase, as an offset from the reference phase
+ *     (see {@link SpectralDecoder}); false: magnitudes only, every bin at its reference phase
  */
-public record SpectralDecoderConfig(int hidden, int intermediate, int layers, int kernelSize, int overlap) {
+public record SpectralDecoderConfig(int hidden, int intermediate, int layers, int kernelSize, int overlap,
+        boolean predictPhase) {
 
     @JsonCreator
     public SpectralDecoderConfig(
@@ -25,7 +28,8 @@ public record SpectralDecoderConfig(int hidden, int intermediate, int layers, in
             @JsonProperty("intermediate") int intermediate,
             @JsonProperty("layers") int layers,
             @JsonProperty("kernelSize") int kernelSize,
-            @JsonProperty("overlap") int overlap) {
+            @JsonProperty("overlap") int overlap,
+            @JsonProperty("predictPhase") boolean predictPhase) {
         if (hidden < 1 || intermediate < 1 || layers < 0) {
             throw new IllegalArgumentException("spectral decoder hidden and intermediate widths must be positive and "
                     + "layers non-negative");
@@ -41,15 +45,26 @@ public record SpectralDecoderConfig(int hidden, int intermediate, int layers, in
         this.layers = layers;
         this.kernelSize = kernelSize;
         this.overlap = overlap;
+        this.predictPhase = predictPhase;
     }
 
     /**
-     * The product's size: 256 channels, 8 blocks with a 768-wide feed-forward, kernel 7, a window of 4 hops.
-     * About 3.8 M parameters for a 128-d latent at 16 kHz, hop 320 (the SEANet decoder it replaces: about
-     * 3.3 M), and it runs at the frame rate instead of the sample rate.
+     * The product's size: 256 channels, 8 blocks with a 768-wide feed-forward, kernel 7, a window of 4 hops,
+     * magnitudes only. About 3.6 M parameters for a 128-d latent at 16 kHz, hop 320 (the SEANet decoder it
+     * replaces: about 3.3 M), and it runs at the frame rate instead of the sample rate.
      */
     public static SpectralDecoderConfig defaults() {
-        return new SpectralDecoderConfig(256, 768, 8, 7, 4);
+        return new SpectralDecoderConfig(256, 768, 8, 7, 4, false);
+    }
+
+    /** The same size with or without a predicted phase. */
+    public SpectralDecoderConfig withPredictPhase(boolean predict) {
+        return new SpectralDecoderConfig(hidden, intermediate, layers, kernelSize, overlap, predict);
+    }
+
+    /** Outputs of the head per channel and frame: the magnitudes, and the phases if predicted. */
+    public int headOutputs(int hop) {
+        return (predictPhase ? 2 : 1) * bins(hop);
     }
 
     /** FFT size (window length in samples) for a codec hop. */

@@ -42,6 +42,7 @@ final class StreamingDecoder {
 
     private void emit(int v, int[][] codes, int to) {
         int from = Math.max(0, emitted[v] - Generator.STREAM_CONTEXT_FRAMES);
+        from -= from % codec.frameAlignment(); // a spectral decoder's phase is defined from frame 0
         int[][] slice = new int[codes.length][];
         for (int q = 0; q < codes.length; q++) {
             slice[q] = Arrays.copyOfRange(codes[q], from, to);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,12 +12,15 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SpectralDecoderTest {
 
     private static final SeanetConfig CODEC = CodecTestSupport.tiny("reflect", 0, List.of(2, 4));
-    private static final SpectralDecoderConfig SIZE = new SpectralDecoderConfig(12, 20, 2, 3, 4);
+    private static final SpectralDecoderConfig SIZE = new SpectralDecoderConfig(12, 20, 2, 3, 4, true);
 
     @Test
     void makesHopSamplesPerFrameFromItsSeed() {
@@ -33,28 +37,45 @@ class SpectralDecoderTest {
         }
     }
 
-    @Test
-    void eachFramesSpectrumIsAnOutput() {
+    @ParameterizedTest
+    @CsvSource({"true, 8", "true, 5", "false, 5", "false, 3"})
+    void eachBinIsAContinuousSinusoidAtItsCentreFrequency(boolean predictPhase, int bin) {
+        SpectralDecoderConfig size = SIZE.withPredictPhase(predictPhase);
         try (NDManager manager = NDManager.newBaseManager()) {
-            SpectralDecoder decoder = new SpectralDecoder(CODEC, SIZE, 3);
+            SpectralDecoder decoder = new SpectralDecoder(CODEC, size, 3);
             CodecTestSupport.init(decoder, manager, new Shape(1, 6, 9));
             int hop = CODEC.hopLength();
-            int n = SIZE.fftSize(hop);
-            int bins = SIZE.bins(hop);
-            int bin = 8; // a multiple of the overlap, so its phase lines up from frame to frame
-            // the head ignores the body; its bias says: magnitude 2 at one bin (log 2), e^-30 elsewhere, phase 0
-            CodecTestSupport.set(decoder, "head_weight", new float[2 * bins * SIZE.hidden()]);
-            float[] bias = new float[2 * bins];
+            int n = size.fftSize(hop);
+            int bins = size.bins(hop);
+            int outputs = size.headOutputs(hop);
+            // the head ignores the body; its bias says: magnitude 2 at one bin (log 2), e^-30 elsewhere, offset 0
+            CodecTestSupport.set(decoder, "head_weight", new float[outputs * size.hidden()]);
+            float[] bias = new float[outputs];
             Arrays.fill(bias, 0, bins, -30f);
             bias[bin] = (float) Math.log(2);
             CodecTestSupport.set(decoder, "head_bias", bias);
             float[] audio = CodecTestSupport.forward(decoder, manager,
                     manager.create(CodecTestSupport.randomFloats(new Random(4), 6 * 9), new Shape(1, 6, 9))).toFloatArray();
             assertEquals(9 * hop, audio.length);
+            // the reference phase carries the sinusoid from frame to frame, so it is one cosine over the clip; where
+            // all 4 frames overlap the Hann windows sum to 2 and their squares to 1.5
             for (int s = n / 2; s < audio.length - n / 2; s++) {
                 double expected = 2 * 2.0 / n * Math.cos(2 * Math.PI * bin * (s + n / 2.0) / n) * 2 / 1.5;
                 assertEquals(expected, audio[s], 1e-5, "sample " + s);
             }
+        }
+    }
+
+    @Test
+    void aNewDecoderPredictingPhaseStartsAtTheReferencePhase() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpectralDecoder decoder = new SpectralDecoder(CODEC, SIZE, 3);
+            CodecTestSupport.init(decoder, manager, new Shape(1, 6, 4));
+            int bins = SIZE.bins(CODEC.hopLength());
+            float[] head = decoder.getParameters().get("head_weight").getArray().toFloatArray();
+            int h = SIZE.hidden();
+            assertTrue(IntStream.range(0, bins * h).anyMatch(i -> head[i] != 0f));
+            assertTrue(IntStream.range(bins * h, 2 * bins * h).allMatch(i -> head[i] == 0f));
         }
     }
 
@@ -65,9 +86,9 @@ class SpectralDecoderTest {
             assertThrows(IllegalArgumentException.class, () -> decoder.initialize(manager,
                     ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 5, 4)));
         }
-        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 4, 4));
-        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 3, 3));
-        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(0, 8, 1, 3, 4));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 4, 4, false));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(8, 8, 1, 3, 3, false));
+        assertThrows(IllegalArgumentException.class, () -> new SpectralDecoderConfig(0, 8, 1, 3, 4, false));
     }
 
     @Test
@@ -79,7 +100,7 @@ class SpectralDecoderTest {
             studio.codebook.engine.audio.AudioClip clip = studio.codebook.engine.audio.AudioClip.mono(x, 8_000);
             Codes codes = codec.encode(clip);
             float[] whole = codec.decode(codes, 2).channel(0);
-            codec.setChunking(9, 4);
+            codec.setChunking(9, 3); // chunk starts 6, 15, 24…: aligned down to multiples of 4 for the phase
             assertArrayEquals(whole, codec.decode(codes, 2).channel(0), 1e-5f);
             assertEquals(40 * 8, whole.length);
         }

@@ -111,7 +111,7 @@ class MusicModelTest {
 
     @Test
     void aSpectralDecoderKeepsTheCodesAndTheLanguageModelAndIsSavedWithTheModel() throws Exception {
-        SpectralDecoderConfig size = new SpectralDecoderConfig(16, 32, 2, 3, 4);
+        SpectralDecoderConfig size = new SpectralDecoderConfig(16, 32, 2, 3, 4, false);
         try (MusicModel original = MusicModel.create(tiny("rvq"), Device.cpu(), 11)) {
             trainQuantizer(original.codec());
             Codes codes = original.codec().encode(music(1));
