@@ -25,9 +25,12 @@ import studio.codebook.engine.init.SeededValues;
  * log-magnitude in every frequency bin (and, if {@link SpectralDecoderConfig#predictPhase}, a phase offset),
  * and an {@link InverseStft} with the codec's hop turns the spectra into audio.
  *
- * <p><b>Phase.</b> Bin k of frame t starts from the reference phase 2π·k·t/overlap, the phase a steady
- * sinusoid at the bin's centre frequency advances by in t hops; the predicted offset, if any, is added to it.
- * So with no offset every bin is a continuous sinusoid, and a sustained note comes out at its own harmonics.
+ * <p><b>Phase.</b> Bin k of frame t starts from the reference phase θ_k + 2π·k·t/overlap: the phase a steady
+ * sinusoid at the bin's centre frequency advances by in t hops, from a fixed pseudo-random start θ_k per bin
+ * ({@link #REFERENCE_SEED}; 0 for the DC and Nyquist bins); the predicted offset, if any, is added to it. So
+ * with no offset every bin is a continuous sinusoid, and a sustained note comes out at its own harmonics. The
+ * random starts keep the bins out of step: with θ = 0 they would all peak together every overlap frames,
+ * turning noise into a click train (crest factor 35 instead of 4 on white noise).
  * A phase predicted frame by frame instead tends to repeat from frame to frame, which renders notes on a
  * comb at the frame rate and hides buzzy leads (docs/results.md). The reference depends on t modulo the
  * overlap only, so frame 0 of the input must be a clip frame whose index is a multiple of
@@ -51,6 +54,8 @@ public final class SpectralDecoder extends SeededBlock {
     private static final float LN_EPS = 1e-6f;
     /** Magnitudes are capped at e^4.6 ≈ 100, as in Vocos, so an early step cannot blow up the audio. */
     private static final float LOG_MAGNITUDE_MAX = 4.6f;
+    /** Seed of the bins' starting phases θ_k (java.util.Random, the same on every platform). */
+    public static final long REFERENCE_SEED = 0x5eed_f0a5eL;
 
     private final SeanetConfig codec;
     private final SpectralDecoderConfig config;
@@ -173,13 +178,25 @@ public final class SpectralDecoder extends SeededBlock {
         return config.overlap();
     }
 
-    /** cos and sin of the reference phase 2π·k·(t mod overlap)/overlap, [T·bins] each. */
+    /** The starting phase θ_k of each bin: uniform in [0, 2π) from {@link #REFERENCE_SEED}, 0 at DC and Nyquist. */
+    static double[] startingPhases(int bins) {
+        Random random = new Random(REFERENCE_SEED);
+        double[] theta = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            double draw = 2 * Math.PI * random.nextDouble();
+            theta[k] = k == 0 || k == bins - 1 ? 0 : draw;
+        }
+        return theta;
+    }
+
+    /** cos and sin of the reference phase θ_k + 2π·k·(t mod overlap)/overlap, [T·bins] each. */
     private float[][] referencePhase(int frames) {
         int overlap = config.overlap();
+        double[] theta = startingPhases(bins);
         float[][] table = new float[2][overlap * bins];
         for (int r = 0; r < overlap; r++) {
             for (int k = 0; k < bins; k++) {
-                double angle = 2 * Math.PI * ((long) k * r % overlap) / overlap;
+                double angle = theta[k] + 2 * Math.PI * ((long) k * r % overlap) / overlap;
                 table[0][r * bins + k] = (float) Math.cos(angle);
                 table[1][r * bins + k] = (float) Math.sin(angle);
             }

@@ -59,11 +59,40 @@ class SpectralDecoderTest {
             assertEquals(9 * hop, audio.length);
             // the reference phase carries the sinusoid from frame to frame, so it is one cosine over the clip; where
             // all 4 frames overlap the Hann windows sum to 2 and their squares to 1.5
+            double theta = SpectralDecoder.startingPhases(bins)[bin];
             for (int s = n / 2; s < audio.length - n / 2; s++) {
-                double expected = 2 * 2.0 / n * Math.cos(2 * Math.PI * bin * (s + n / 2.0) / n) * 2 / 1.5;
+                double expected = 2 * 2.0 / n * Math.cos(2 * Math.PI * bin * (s + n / 2.0) / n + theta) * 2 / 1.5;
                 assertEquals(expected, audio[s], 1e-5, "sample " + s);
             }
         }
+    }
+
+    @Test
+    void theBinsStartOutOfStepSoNoiseStaysNoise() {
+        // every bin at the same magnitude: with all starting phases equal this is a click every overlap frames
+        SpectralDecoderConfig size = SIZE.withPredictPhase(false);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpectralDecoder decoder = new SpectralDecoder(CODEC, size, 3);
+            CodecTestSupport.init(decoder, manager, new Shape(1, 6, 40));
+            int bins = size.bins(CODEC.hopLength());
+            CodecTestSupport.set(decoder, "head_weight", new float[bins * size.hidden()]);
+            CodecTestSupport.set(decoder, "head_bias", new float[bins]);
+            float[] audio = CodecTestSupport.forward(decoder, manager,
+                    manager.create(new float[6 * 40], new Shape(1, 6, 40))).toFloatArray();
+            double peak = 0;
+            double power = 0;
+            int n = size.fftSize(CODEC.hopLength());
+            for (int s = n; s < audio.length - n; s++) {
+                peak = Math.max(peak, Math.abs(audio[s]));
+                power += audio[s] * audio[s];
+            }
+            double crest = peak / Math.sqrt(power / (audio.length - 2 * n));
+            assertTrue(crest < 0.6 * Math.sqrt(bins), "crest factor " + crest + " of " + bins + " bins in step");
+        }
+        double[] theta = SpectralDecoder.startingPhases(17);
+        assertEquals(0, theta[0]);
+        assertEquals(0, theta[16]);
+        assertArrayEquals(theta, SpectralDecoder.startingPhases(17));
     }
 
     @Test
