@@ -122,29 +122,28 @@ final class PackCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Writes the compact copy, prints the sizes and, with --check, the quality change. */
     private void pack(MusicModel full, Path target, PrintWriter o, PrintWriter err) throws IOException {
-        {
-            writeAtomically(full, target, id, name);
-            List<Path> before = ModelFolder.files(model, full.config());
-            List<Path> after = ModelFolder.files(target, full.config());
-            long totalBefore = 0;
-            long totalAfter = 0;
-            o.printf(Locale.ROOT, "%-20s %14s %14s%n", "file", "before", "after");
-            for (int i = 0; i < before.size(); i++) {
-                long b = Files.size(before.get(i));
-                long a = Files.size(after.get(i));
-                totalBefore += b;
-                totalAfter += a;
-                o.printf(Locale.ROOT, "%-20s %,14d %,14d%n", before.get(i).getFileName(), b, a);
-            }
-            o.printf(Locale.ROOT, "%-20s %,14d %,14d  (%.1f MB -> %.1f MB, %.2fx smaller)%n", "total", totalBefore,
-                    totalAfter, totalBefore / 1e6, totalAfter / 1e6, (double) totalBefore / totalAfter);
-            try (MusicModel packed = MusicModel.load(target, ComputeDevice.best().device())) {
-                o.printf("wrote %s (hash %s)%n", out, packed.hash());
-                o.flush();
-                if (check != null) {
-                    report(o, err, full, packed);
-                }
+        writeAtomically(full, target, id, name);
+        List<Path> before = ModelFolder.files(model, full.config());
+        List<Path> after = ModelFolder.files(target, full.config());
+        long totalBefore = 0;
+        long totalAfter = 0;
+        o.printf(Locale.ROOT, "%-20s %14s %14s%n", "file", "before", "after");
+        for (int i = 0; i < before.size(); i++) {
+            long b = Files.size(before.get(i));
+            long a = Files.size(after.get(i));
+            totalBefore += b;
+            totalAfter += a;
+            o.printf(Locale.ROOT, "%-20s %,14d %,14d%n", before.get(i).getFileName(), b, a);
+        }
+        o.printf(Locale.ROOT, "%-20s %,14d %,14d  (%.1f MB -> %.1f MB, %.2fx smaller)%n", "total", totalBefore,
+                totalAfter, totalBefore / 1e6, totalAfter / 1e6, (double) totalBefore / totalAfter);
+        try (MusicModel packed = MusicModel.load(target, ComputeDevice.best().device())) {
+            o.printf("wrote %s (hash %s)%n", out, packed.hash());
+            o.flush();
+            if (check != null) {
+                report(o, err, full, packed);
             }
         }
     }

@@ -239,7 +239,7 @@ public final class MusicModel implements AutoCloseable {
     /**
      * Takes the codec decoder's weights from {@code source}, a model whose encoder and quantizer are exactly
      * this model's (e.g. the result of a decoder-only refinement of this codec, {@code train decoder}): the codes
-     * stay bit-identical, so a language model trained on them stay valid, and only the audio made from codes
+     * stay bit-identical, so a language model trained on them stays valid, and only the audio made from codes
      * changes. Checked tensor by tensor; nothing is changed when a check fails. When the source's decoder has
      * another architecture (a {@link SpectralDecoder} for a SEANet one, or another size), the result is a new
      * model ({@link #withDecoder}) and this one is left as it was; otherwise it is this model.
