@@ -123,11 +123,7 @@ class PackCommandTest {
         assertEquals("default", config.id());
         assertEquals("Shipped model", config.name());
 
-        float[] x = new float[8_000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));
-        }
-        AudioClip clip = AudioClip.mono(x, 16_000);
+        AudioClip clip = tone();
         try (MusicModel base = MusicModel.load(model, ai.djl.Device.cpu());
                 MusicModel decoderSource = MusicModel.load(refined, ai.djl.Device.cpu());
                 MusicModel packed = MusicModel.load(shipped, ai.djl.Device.cpu())) {
@@ -166,11 +162,7 @@ class PackCommandTest {
         assertEquals(ModelFolder.readConfig(spectral).codec(), config.codec());
         CliRun info = CliRun.of("info", "--model", shipped.toString());
         assertTrue(info.out().contains("decoder      spectral (inverse STFT): 8 blocks x 256 channels"), info.out());
-        float[] x = new float[8_000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));
-        }
-        AudioClip clip = AudioClip.mono(x, 16_000);
+        AudioClip clip = tone();
         try (MusicModel base = MusicModel.load(model, ai.djl.Device.cpu());
                 MusicModel source = MusicModel.load(spectral, ai.djl.Device.cpu());
                 MusicModel packed = MusicModel.load(shipped, ai.djl.Device.cpu())) {
@@ -181,6 +173,15 @@ class PackCommandTest {
             assertTrue(distance(fromPacked, fromSource) < distance(fromPacked, fromBase) / 4,
                     distance(fromPacked, fromSource) + " vs " + distance(fromPacked, fromBase));
         }
+    }
+
+    /** Half a second of a 330 Hz tone at 16 kHz. */
+    private static AudioClip tone() {
+        float[] x = new float[8_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 16_000.0));
+        }
+        return AudioClip.mono(x, 16_000);
     }
 
     private static double distance(float[] a, float[] b) {
