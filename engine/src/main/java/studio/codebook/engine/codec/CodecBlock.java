@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import studio.codebook.engine.quantize.QuantizedLatent;
@@ -26,12 +25,9 @@ public final class CodecBlock extends AbstractBlock {
 
     private final SeanetEncoder encoder;
     private final Quantizer quantizer;
-    private final Block decoder;
+    private final AudioDecoder decoder;
 
-    /**
-     * @param decoder latent [B, D, T] → audio [B, C, ≥ T·hop]: a {@link SeanetDecoder} or a {@link SpectralDecoder}
-     */
-    public CodecBlock(SeanetEncoder encoder, Quantizer quantizer, Block decoder) {
+    public CodecBlock(SeanetEncoder encoder, Quantizer quantizer, AudioDecoder decoder) {
         super(VERSION);
         this.encoder = addChildBlock("encoder", encoder);
         this.quantizer = addChildBlock("quantizer", quantizer);
@@ -47,7 +43,7 @@ public final class CodecBlock extends AbstractBlock {
     }
 
     /** The decoder: a {@link SeanetDecoder} or a {@link SpectralDecoder}, as the codec's configuration says. */
-    public Block decoder() {
+    public AudioDecoder decoder() {
         return decoder;
     }
 

@@ -60,7 +60,7 @@ public final class CompressionModel implements AutoCloseable {
         block.initialize(manager, DataType.FLOAT32, new Shape(1, codecConfig.channels(), codecConfig.hopLength()));
     }
 
-    private static ai.djl.nn.Block decoder(SeanetConfig config, long seed) {
+    private static AudioDecoder decoder(SeanetConfig config, long seed) {
         return config.spectralDecoder() == null ? SeanetDecoder.builder().setConfig(config).optSeed(seed).build()
                 : new SpectralDecoder(config, config.spectralDecoder(), seed);
     }
@@ -101,12 +101,12 @@ public final class CompressionModel implements AutoCloseable {
     }
 
     /**
-     * Decoding must start on a frame whose index in the clip is a multiple of this (a {@link SpectralDecoder}'s
-     * reference phase repeats every overlap frames; 1 for a SEANet decoder). {@link #decode} aligns its chunks;
-     * a caller decoding part of a clip's codes (e.g. streaming) must start its part on such a frame.
+     * Decoding must start on a frame whose index in the clip is a multiple of this ({@link
+     * AudioDecoder#frameAlignment}). {@link #decode} aligns its chunks; a caller decoding part of a clip's codes
+     * (e.g. streaming) must start its part on such a frame.
      */
     public int frameAlignment() {
-        return block.decoder() instanceof SpectralDecoder spectral ? spectral.frameAlignment() : 1;
+        return block.decoder().frameAlignment();
     }
 
     public double frameRate() {

@@ -15,7 +15,7 @@ import studio.codebook.engine.init.SeededBlockBuilder;
  * <p>Parameter names: {@code 01conv_in_weight_v}, {@code 02lstm_01lstm_l_0_i2h_WEIGHT},
  * {@code 03s1_up_weight_v}, {@code 04s1_res1_01conv1_weight_g}, …, {@code NNconv_out_bias}.
  */
-public final class SeanetDecoder extends SeanetStack {
+public final class SeanetDecoder extends SeanetStack implements AudioDecoder {
 
     SeanetDecoder(Builder builder) {
         super(builder.config(), builder.seed());
@@ -46,6 +46,12 @@ public final class SeanetDecoder extends SeanetStack {
     /** Samples produced for {@code frames} latent frames: frames · hop. */
     public long samples(long frames) {
         return frames * config().hopLength();
+    }
+
+    /** 1: its output does not depend on where in a clip its input starts. */
+    @Override
+    public int frameAlignment() {
+        return 1;
     }
 
     @Override

@@ -48,7 +48,7 @@ import studio.codebook.engine.init.SeededValues;
  * Initialised as Vocos (weights N(0, 0.02²) truncated, biases 0, layer scale 1/layers), except that the
  * phase rows of the head start at zero, so a new decoder starts from the reference phase.
  */
-public final class SpectralDecoder extends SeededBlock {
+public final class SpectralDecoder extends SeededBlock implements AudioDecoder {
 
     private static final byte VERSION = 1;
     private static final float LN_EPS = 1e-6f;
@@ -174,6 +174,7 @@ public final class SpectralDecoder extends SeededBlock {
      * Frames the input must start on: a multiple of this in the clip's frame index keeps the reference phase
      * the same whatever part of a clip is decoded.
      */
+    @Override
     public int frameAlignment() {
         return config.overlap();
     }
