@@ -338,6 +338,12 @@ final class TrainCommand implements Runnable {
                 description = "Share of captions replaced by the empty text, so guidance works (default ${DEFAULT-VALUE}).")
         double conditionDropout;
 
+        @Option(names = "--context-noise", defaultValue = "0", paramLabel = "P",
+                description = "Replace up to this share of each training window's input codes by random codes "
+                        + "(each window draws its share from 0 to P; the targets stay real), so the LM learns to "
+                        + "steer back to the prompt when its own samples go astray (default ${DEFAULT-VALUE}).")
+        double contextNoise;
+
         @Option(names = "--freeze-text",
                 description = "Train only the text encoder's output projection (its embedding and transformer stay as "
                         + "they are, as MusicGen keeps T5 frozen); a jointly trained encoder can collapse to one state "
@@ -366,7 +372,8 @@ final class TrainCommand implements Runnable {
             Path target = out != null ? out : model;
             LmTrainingConfig config = CliErrors.settings(cmd, () -> {
                 LmTrainingConfig c = common.rhythm(LmTrainingConfig.defaults(common.steps, common.batch, frames,
-                        common.seed).withConditionDropout(conditionDropout).withFreezeTextEncoder(freezeText));
+                        common.seed).withConditionDropout(conditionDropout).withFreezeTextEncoder(freezeText)
+                        .withContextNoise(contextNoise));
                 return learningRate == null ? c : c.withLearningRate(learningRate, learningRate / 10, c.warmupSteps());
             });
             TrainingSession session = new TrainingSession(cmd.getOut(), cmd.getErr(), common.progress);

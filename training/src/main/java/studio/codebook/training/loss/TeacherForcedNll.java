@@ -46,6 +46,17 @@ public final class TeacherForcedNll {
      */
     public static NDArray sums(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, List<float[]> beats, boolean training) {
+        return sums(model, parameterStore, scope, windows, captions, beats, null, training);
+    }
+
+    /**
+     * As above, with noise on the input codes: each window's input steps go through {@code noise} ({@link
+     * ContextNoise}) while its targets stay the real codes.
+     *
+     * @param noise null for none
+     */
+    public static NDArray sums(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, List<float[]> beats, ContextNoise noise, boolean training) {
         CodebookPattern pattern = model.pattern();
         if (pattern == null) {
             throw new IllegalArgumentException("model " + model.config().id() + " has no language model");
@@ -77,6 +88,9 @@ public final class TeacherForcedNll {
                     target[base + t] = ok ? seq[q][t + 1] : 0;
                     mask[base + t] = ok ? 1f : 0f;
                 }
+            }
+            if (noise != null) {
+                noise.corrupt(input, e * k * s, k * s, cardinality);
             }
         }
         Shape shape = new Shape(b, k, s);
@@ -128,7 +142,13 @@ public final class TeacherForcedNll {
     /** As above, with each window's beat clock (see {@link #sums(MusicModel, ParameterStore, NDManager, List, List, List, boolean)}). */
     public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, List<float[]> beats, boolean training) {
-        NDArray s = sums(model, parameterStore, scope, windows, captions, beats, training);
+        return perCodebook(model, parameterStore, scope, windows, captions, beats, null, training);
+    }
+
+    /** As above, with noise on the input codes (null for none; see {@link ContextNoise}). */
+    public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
+            List<int[][]> windows, List<String> captions, List<float[]> beats, ContextNoise noise, boolean training) {
+        NDArray s = sums(model, parameterStore, scope, windows, captions, beats, noise, training);
         return s.get(0).div(s.get(1).maximum(Scalars.of(s, 1)));
     }
 }

@@ -17,6 +17,7 @@ import studio.codebook.engine.lm.BeatClock;
 import studio.codebook.engine.model.MusicModel;
 import studio.codebook.engine.pattern.CodebookPattern;
 import studio.codebook.training.data.Segment;
+import studio.codebook.training.loss.ContextNoise;
 import studio.codebook.training.loss.TeacherForcedNll;
 
 /**
@@ -37,10 +38,14 @@ import studio.codebook.training.loss.TeacherForcedNll;
  * and the window's offset. A window whose track has no known tempo gets none, and so does one in
  * {@code conditionDropout} of the others (drawn apart from the caption's), so the LM also plays when a prompt
  * names no tempo; validation keeps every known clock.
+ *
+ * <p>With {@code contextNoise} a share of each window's input codes is replaced by random ones ({@link
+ * ContextNoise}); the targets and the validation stay clean, so validation NLL stays comparable across runs.
  */
 public final class LmTrainer extends Trainer {
 
     private static final long PURPOSE_WINDOWS = 21;
+    private static final long PURPOSE_NOISE = 22;
 
     private final LmTrainingConfig config;
     private final List<Segment> train;
@@ -155,7 +160,10 @@ public final class LmTrainer extends Trainer {
                 beats.add(dropped ? null : clock(train.get(i), start, frames));
             }
         }
-        NDArray perCodebook = crossEntropy(scope, windows, captions, beats, true);
+        ContextNoise noise = config.contextNoise() > 0
+                ? new ContextNoise(config.contextNoise(), new Random(stepSeed(s, PURPOSE_NOISE))) : null;
+        NDArray perCodebook = TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, beats,
+                noise, true);
         NDArray loss = perCodebook.mean();
         backprop.backward(loss);
         Map<String, NDArray> reported = new LinkedHashMap<>();

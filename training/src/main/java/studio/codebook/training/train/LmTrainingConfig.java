@@ -25,6 +25,10 @@ package studio.codebook.training.train;
  *     scratch, the encoder of the default model collapsed to nearly the same states for every caption
  *     (cosine 0.997 between captions after 2500 steps) and the LM ignored the prompt; absent in older
  *     configs = false
+ * @param contextNoise the most of a training window's input codes replaced by random codes: each window draws
+ *     its share uniformly from [0, contextNoise] and the targets stay the real codes, so the LM learns to
+ *     follow the caption back from a context that went astray (its own samples at generation) instead of
+ *     only continuing it; 0 = none (absent in older configs = 0)
  */
 public record LmTrainingConfig(
         int steps,
@@ -42,7 +46,8 @@ public record LmTrainingConfig(
         int checkpointEvery,
         int keepCheckpoints,
         long seed,
-        boolean freezeTextEncoder) implements OptimizerSettings {
+        boolean freezeTextEncoder,
+        double contextNoise) implements OptimizerSettings {
 
     public LmTrainingConfig {
         OptimizerSettings.validate("LM training", steps, batchSize, learningRate, minLearningRate, beta1, beta2,
@@ -53,39 +58,48 @@ public record LmTrainingConfig(
         if (!(conditionDropout >= 0 && conditionDropout <= 1)) {
             throw new IllegalArgumentException("LM training: conditionDropout must be in [0, 1]");
         }
+        if (!(contextNoise >= 0 && contextNoise <= 1)) {
+            throw new IllegalArgumentException("LM training: contextNoise must be in [0, 1]");
+        }
     }
 
     /** lr 1e-3, betas (0.9, 0.95), warm-up 5%, clip 1.0, condition dropout 0.3. */
     public static LmTrainingConfig defaults(int steps, int batchSize, int frames, long seed) {
         return new LmTrainingConfig(steps, batchSize, frames, 1e-3, 1e-4, 0.9, 0.95, 0.0, steps / 20, 1.0, 0.3,
-                Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed, false);
+                Math.max(1, steps / 10), Math.max(1, steps / 10), 3, seed, false, 0);
     }
 
     public LmTrainingConfig withRhythm(int validate, int checkpoint, int keep) {
         return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
-                weightDecay, warmupSteps, gradientClip, conditionDropout, validate, checkpoint, keep, seed, freezeTextEncoder);
+                weightDecay, warmupSteps, gradientClip, conditionDropout, validate, checkpoint, keep, seed, freezeTextEncoder, contextNoise);
     }
 
     public LmTrainingConfig withLearningRate(double rate, double min, int warmup) {
         return new LmTrainingConfig(steps, batchSize, frames, rate, min, beta1, beta2, weightDecay, warmup,
-                gradientClip, conditionDropout, validateEvery, checkpointEvery, keepCheckpoints, seed, freezeTextEncoder);
+                gradientClip, conditionDropout, validateEvery, checkpointEvery, keepCheckpoints, seed, freezeTextEncoder, contextNoise);
     }
 
     public LmTrainingConfig withConditionDropout(double p) {
         return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
                 weightDecay, warmupSteps, gradientClip, p, validateEvery, checkpointEvery, keepCheckpoints, seed,
-                freezeTextEncoder);
+                freezeTextEncoder, contextNoise);
     }
 
     public LmTrainingConfig withSteps(int newSteps) {
         return new LmTrainingConfig(newSteps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
                 weightDecay, warmupSteps, gradientClip, conditionDropout, validateEvery, checkpointEvery,
-                keepCheckpoints, seed, freezeTextEncoder);
+                keepCheckpoints, seed, freezeTextEncoder, contextNoise);
     }
 
     public LmTrainingConfig withFreezeTextEncoder(boolean freeze) {
         return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
                 weightDecay, warmupSteps, gradientClip, conditionDropout, validateEvery, checkpointEvery,
-                keepCheckpoints, seed, freeze);
+                keepCheckpoints, seed, freeze, contextNoise);
+    }
+
+    public LmTrainingConfig withContextNoise(double share) {
+        return new LmTrainingConfig(steps, batchSize, frames, learningRate, minLearningRate, beta1, beta2,
+                weightDecay, warmupSteps, gradientClip, conditionDropout, validateEvery, checkpointEvery,
+                keepCheckpoints, seed, freezeTextEncoder, share);
     }
 }

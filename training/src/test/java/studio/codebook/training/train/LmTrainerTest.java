@@ -119,6 +119,32 @@ class LmTrainerTest {
     }
 
     @Test
+    void contextNoiseChangesTheInputsOnlyWhileTraining(@TempDir Path dir) throws Exception {
+        double[] firstLoss = new double[2];
+        double[] validation = new double[2];
+        double[] noise = {0, 1.0};
+        for (int r = 0; r < 2; r++) {
+            try (MusicModel model = TrainFixtures.tinyFull(4);
+                    LmTrainer trainer = LmTrainer.start(model, config(1).withContextNoise(noise[r]), TRAIN,
+                            VALIDATION, dir.resolve("n" + r), TrainFixtures.description())) {
+                validation[r] = trainer.validate().loss();
+                firstLoss[r] = trainer.trainStep().losses().get("loss");
+            }
+        }
+        assertEquals(validation[0], validation[1], 1e-6, "validation reads clean codes");
+        assertTrue(Math.abs(firstLoss[0] - firstLoss[1]) > 1e-4, "noisy inputs change the training loss: "
+                + firstLoss[0] + " and " + firstLoss[1]);
+    }
+
+    @Test
+    void aConfigWrittenBeforeContextNoiseReadsAsNone() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = Trainer.JSON.valueToTree(config(5).withContextNoise(0.2));
+        assertEquals(0.2, Trainer.JSON.treeToValue(json, LmTrainingConfig.class).contextNoise());
+        json.remove("contextNoise");
+        assertEquals(0.0, Trainer.JSON.treeToValue(json, LmTrainingConfig.class).contextNoise());
+    }
+
+    @Test
     void resumeIsExact(@TempDir Path dir) throws Exception {
         Map<String, float[]> straight;
         try (MusicModel model = TrainFixtures.tinyFull(4);
