@@ -45,15 +45,20 @@ class TrainLmPatternTest {
     }
 
     @Test
-    void freezeTextTrainsOnlyTheTextEncodersOutputProjection() throws Exception {
+    void freezeTextTrainsOnlyTheTextEncodersOutputProjectionAndContextNoiseReachesTheTrainer() throws Exception {
         Path tracks = chords("tracks2", 200, 30);
         Path base = CliRun.tinyModel(dir.resolve("base2"), 1);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path trained = dir.resolve("frozen-text");
         assertEquals(0, FinetuneCommandTest.run(out, err, "train", "lm", "--data", tracks.toString(), "--model", base.toString(),
-                "--out", trained.toString(), "--freeze-text", "--learning-rate", "3e-3", "--steps", "3", "--batch", "2",
-                "--frames", "20", "--no-progress"), err.toString());
+                "--out", trained.toString(), "--freeze-text", "--context-noise", "0.25", "--learning-rate", "3e-3",
+                "--steps", "3", "--batch", "2", "--frames", "20", "--no-progress"), err.toString());
+        Path checkpoints = dir.resolve("frozen-text.run").resolve("checkpoints");
+        String latest = Files.readString(checkpoints.resolve("latest")).trim();
+        var state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                checkpoints.resolve(latest).resolve("trainer.json").toFile());
+        assertEquals(0.25, state.at("/config/contextNoise").asDouble(), state.toString());
         var before = studio.codebook.engine.model.SafeTensors.read(base.resolve(ModelFolder.TEXT_WEIGHTS_FILE)).tensors();
         var after = studio.codebook.engine.model.SafeTensors.read(trained.resolve(ModelFolder.TEXT_WEIGHTS_FILE)).tensors();
         int changed = 0;
