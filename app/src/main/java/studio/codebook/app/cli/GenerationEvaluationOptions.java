@@ -80,8 +80,9 @@ final class GenerationEvaluationOptions {
         reference = reference.subList(0, Math.min(referenceClips, reference.size()));
         try (AttributeClassifier judge = AttributeClassifier.load(classifier); MusicModel m = model.load()) {
             err.printf(Locale.ROOT, "generating %d clip%s of %.1f s with %s (top-k %d, top-p %s, temperature %s,"
-                    + " guidance %s)%n", prompts.size(), prompts.size() == 1 ? "" : "s", duration, m.config().id(),
-                    sampled.topK(), sampled.topP(), sampled.temperature(), sampled.cfgScale());
+                    + " guidance %s, window %s)%n", prompts.size(), prompts.size() == 1 ? "" : "s", duration,
+                    m.config().id(), sampled.topK(), sampled.topP(), sampled.temperature(), sampled.cfgScale(),
+                    sampled.windowSeconds() == 0 ? "as trained" : sampled.windowSeconds() + " s");
             List<GenerationCase> cases = new ArrayList<>();
             GenerationSpeed speed = GenerationSpeed.NONE;
             for (int i = 0; i < prompts.size(); i++) {
@@ -97,7 +98,7 @@ final class GenerationEvaluationOptions {
             }
             GenerationReport report = GenerationEvaluation.measure(judge, cases, reference, speed, TempoMeter.beatRoot())
                     .withSampling(new GenerationReport.Sampling(sampled.topK(), sampled.topP(), sampled.temperature(),
-                            sampled.cfgScale(), seed));
+                            sampled.cfgScale(), seed, sampled.windowSeconds()));
             out.print(report.toText());
             out.flush();
             if (json != null) {

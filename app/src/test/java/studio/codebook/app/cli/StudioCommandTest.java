@@ -85,7 +85,7 @@ class StudioCommandTest {
     void generateWritesWavsAndSidecars() throws Exception {
         Path out = dir.resolve("gen.wav");
         CliRun r = CliRun.of("generate", "--prompt", "warm lo-fi piano over brushed drums, 80 BPM", "--duration", "0.6",
-                "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--model", model.toString(),
+                "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--window", "0.5", "--model", model.toString(),
                 "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
         for (int v = 1; v <= 2; v++) {
@@ -96,6 +96,7 @@ class StudioCommandTest {
             assertEquals("warm lo-fi piano over brushed drums, 80 BPM", sidecar.at("/params/prompt").asText());
             assertEquals(50, sidecar.at("/params/topK").asInt());
             assertEquals(2.5, sidecar.at("/params/cfgScale").asDouble());
+            assertEquals(0.5, sidecar.at("/params/windowSeconds").asDouble());
             assertEquals(5 + v - 1, sidecar.at("/seed").asLong());
             assertEquals("tiny-rvq-3", sidecar.at("/modelId").asText());
             assertEquals(16, sidecar.at("/modelHash").asText().length());

@@ -19,6 +19,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *     (no unconditional pass is run), MusicGen's default is 3
  * @param seed the random seed of variant 0; variant i uses seed + i
  * @param variants how many clips to make from the prompt (1–8), generated together in one batch
+ * @param windowSeconds the longest stretch the language model reads at once: a longer clip is made in windows
+ *     of this length, each continuing from the last {@link Generator#KEEP_FRACTION} of the one before
+ *     ({@link Generator}); 0 = as long as the LM was trained on (or its context holds). Shorter windows bring
+ *     the prompt back more often; longer ones remember more. Absent in sidecars written before it = 0
  */
 public record GenerationParams(
         String prompt,
@@ -29,9 +33,12 @@ public record GenerationParams(
         double temperature,
         double cfgScale,
         long seed,
-        int variants) {
+        int variants,
+        double windowSeconds) {
 
     public static final double MAX_DURATION_SECONDS = 600;
+    /** The shortest window: below half a second too little is kept to carry a window into the next. */
+    public static final double MIN_WINDOW_SECONDS = 0.5;
     public static final int MAX_VARIANTS = 8;
 
     @JsonCreator
@@ -44,7 +51,8 @@ public record GenerationParams(
             @JsonProperty("temperature") double temperature,
             @JsonProperty("cfgScale") double cfgScale,
             @JsonProperty("seed") long seed,
-            @JsonProperty("variants") int variants) {
+            @JsonProperty("variants") int variants,
+            @JsonProperty("windowSeconds") double windowSeconds) {
         if (!(durationSeconds > 0 && durationSeconds <= MAX_DURATION_SECONDS)) {
             throw new IllegalArgumentException("duration must be more than 0 and at most " + (int) MAX_DURATION_SECONDS
                     + " seconds, not " + durationSeconds);
@@ -64,6 +72,10 @@ public record GenerationParams(
         if (variants < 1 || variants > MAX_VARIANTS) {
             throw new IllegalArgumentException("variants must be 1.." + MAX_VARIANTS + ", not " + variants);
         }
+        if (!(windowSeconds == 0 || windowSeconds >= MIN_WINDOW_SECONDS && windowSeconds <= MAX_DURATION_SECONDS)) {
+            throw new IllegalArgumentException("window must be 0 (as the model was trained) or " + MIN_WINDOW_SECONDS
+                    + " to " + (int) MAX_DURATION_SECONDS + " seconds, not " + windowSeconds);
+        }
         this.prompt = prompt == null ? "" : prompt;
         this.negativePrompt = negativePrompt == null ? "" : negativePrompt;
         this.durationSeconds = durationSeconds;
@@ -73,6 +85,13 @@ public record GenerationParams(
         this.cfgScale = cfgScale;
         this.seed = seed;
         this.variants = variants;
+        this.windowSeconds = windowSeconds;
+    }
+
+    /** Settings in the model's own window ({@code windowSeconds} 0). */
+    public GenerationParams(String prompt, String negativePrompt, double durationSeconds, int topK, double topP,
+            double temperature, double cfgScale, long seed, int variants) {
+        this(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed, variants, 0);
     }
 
     /**
@@ -83,9 +102,15 @@ public record GenerationParams(
      */
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
-    /** Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, 1 variant. */
+    /** The default window: 0, the model's own. */
+    public static final double DEFAULT_WINDOW_SECONDS = 0;
+
+    /**
+     * Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, 1 variant,
+     * {@link #DEFAULT_WINDOW_SECONDS}.
+     */
     public static GenerationParams defaults(String prompt, long seed) {
-        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, 3, seed, 1);
+        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, 3, seed, 1, DEFAULT_WINDOW_SECONDS);
     }
 
     /** Whether an unconditional pass is needed. */
@@ -94,24 +119,33 @@ public record GenerationParams(
     }
 
     public GenerationParams withDuration(double seconds) {
-        return new GenerationParams(prompt, negativePrompt, seconds, topK, topP, temperature, cfgScale, seed, variants);
+        return new GenerationParams(prompt, negativePrompt, seconds, topK, topP, temperature, cfgScale, seed, variants,
+                windowSeconds);
     }
 
     public GenerationParams withSeed(long newSeed) {
         return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, newSeed,
-                variants);
+                variants, windowSeconds);
     }
 
     public GenerationParams withVariants(int n) {
-        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed, n);
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed, n,
+                windowSeconds);
     }
 
     public GenerationParams withCfgScale(double scale) {
         return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, scale, seed,
-                variants);
+                variants, windowSeconds);
     }
 
     public GenerationParams withSampling(int k, double p, double t) {
-        return new GenerationParams(prompt, negativePrompt, durationSeconds, k, p, t, cfgScale, seed, variants);
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, k, p, t, cfgScale, seed, variants,
+                windowSeconds);
+    }
+
+    /** These settings with windows of {@code seconds} (0 = the model's own). */
+    public GenerationParams withWindow(double seconds) {
+        return new GenerationParams(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed,
+                variants, seconds);
     }
 }

@@ -122,7 +122,7 @@ public final class Generator {
                 System.arraycopy(promptCodes[q], 0, codes[v][q], 0, promptFrames);
             }
         }
-        List<Window> windows = plan(promptFrames, totalFrames);
+        List<Window> windows = plan(promptFrames, totalFrames, windowFrames(params));
         int totalSteps = windows.stream().mapToInt(w -> w.steps).sum();
         Random[] randoms = new Random[variants];
         for (int v = 0; v < variants; v++) {
@@ -183,10 +183,27 @@ public final class Generator {
     /** A window of frames [start, end) whose frames before {@code known} are given. */
     record Window(int start, int end, int known, int steps) {}
 
+    /** The window {@code params} ask for in frames, or 0 for the model's own. */
+    int windowFrames(GenerationParams params) {
+        return params.windowSeconds() > 0 ? Math.max(2, (int) Math.round(params.windowSeconds() * codec.frameRate()))
+                : 0;
+    }
+
     /** The windows a clip of {@code totalFrames} needs, the first {@code promptFrames} of them given. */
     List<Window> plan(int promptFrames, int totalFrames) {
+        return plan(promptFrames, totalFrames, 0);
+    }
+
+    /**
+     * As above, in windows of at most {@code requestedFrames} (0 = as long as the LM was trained on, or its
+     * context holds; never longer than either).
+     */
+    List<Window> plan(int promptFrames, int totalFrames, int requestedFrames) {
         int contextFrames = pattern.frames(lm.config().maxSteps());
         int capacityFrames = windowFrames > 0 ? Math.min(contextFrames, windowFrames) : contextFrames;
+        if (requestedFrames > 0) {
+            capacityFrames = Math.min(capacityFrames, requestedFrames);
+        }
         if (capacityFrames < 2) {
             throw new IllegalStateException("the language model's context is too short to generate anything");
         }

@@ -174,6 +174,40 @@ class GeneratorTest {
     }
 
     @Test
+    void aRequestedWindowIsUsedButNeverPastTheContext() {
+        Generator g = model.generator();
+        GenerationParams shortWindow = params("techno", 1.0, 3).withWindow(0.5); // 25 frames at 50 frames/s
+        assertEquals(25, g.windowFrames(shortWindow));
+        assertEquals(0, g.windowFrames(params("techno", 1.0, 3)), "0 = the model's own window");
+        List<Generator.Window> windows = g.plan(0, 50, 25);
+        assertTrue(windows.size() >= 3, "windows: " + windows);
+        for (Generator.Window w : windows) {
+            assertTrue(w.end() - w.start() <= 25, "windows: " + windows);
+        }
+        assertEquals(50, windows.get(windows.size() - 1).end());
+        int contextFrames = model.pattern().frames(model.lm().config().maxSteps());
+        assertEquals(g.plan(0, 3 * contextFrames), g.plan(0, 3 * contextFrames, 10 * contextFrames),
+                "a window longer than the context is the context");
+        GenerationResult whole = g.generate(params("techno", 1.0, 3), null, GenerationListener.NONE);
+        GenerationResult windowed = g.generate(shortWindow, null, GenerationListener.NONE);
+        assertEquals(50, windowed.clips().get(0).codes().numFrames());
+        assertTrue(windowed.steps() > whole.steps(), "more windows, more steps: " + windowed.steps() + " against "
+                + whole.steps());
+    }
+
+    @Test
+    void windowsOutsideTheirRangeAreRefusedAndOldSidecarsReadAsTheModelsOwn() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> params("x", 1, 1).withWindow(0.2));
+        assertThrows(IllegalArgumentException.class, () -> params("x", 1, 1).withWindow(-1));
+        assertEquals(2.0, params("x", 1, 1).withWindow(2).windowSeconds());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(params("x", 1, 1).withWindow(2));
+        assertEquals(2.0, json.treeToValue(tree, GenerationParams.class).windowSeconds());
+        tree.remove("windowSeconds");
+        assertEquals(0.0, json.treeToValue(tree, GenerationParams.class).windowSeconds());
+    }
+
+    @Test
     void anLmWithABeatInputPlaysToTheTempoThePromptNames() throws Exception {
         ModelConfig plainConfig = ModelPresets.architecture("tiny", "rvq", "tiny-gen").withProvenance(new Provenance(
                 "2026-11-26T00:00:00Z", "test", 1, null, "test", 10, Map.of("trainer", "lm", "frames", 20), Map.of(),

@@ -32,7 +32,8 @@ public record GenerationReport(int clips, double clipSeconds, int referenceClips
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** How the clips were sampled: clip i used seed {@code firstSeed + i}. */
-    public record Sampling(int topK, double topP, double temperature, double cfgScale, long firstSeed) {}
+    public record Sampling(int topK, double topP, double temperature, double cfgScale, long firstSeed,
+            double windowSeconds) {}
 
     /** This report with the sampling settings its clips were generated with. */
     public GenerationReport withSampling(Sampling settings) {
@@ -73,8 +74,10 @@ public record GenerationReport(int clips, double clipSeconds, int referenceClips
         b.append(String.format(Locale.ROOT, "Generated music: %d clip%s of %.1f s; Fréchet reference %d real clips%n",
                 clips, clips == 1 ? "" : "s", clipSeconds, referenceClips));
         if (sampling != null) {
-            b.append(String.format(Locale.ROOT, "sampling: top-k %d, top-p %s, temperature %s, guidance %s, seeds %d…%n",
-                    sampling.topK(), sampling.topP(), sampling.temperature(), sampling.cfgScale(), sampling.firstSeed()));
+            b.append(String.format(Locale.ROOT, "sampling: top-k %d, top-p %s, temperature %s, guidance %s, window %s, "
+                    + "seeds %d…%n", sampling.topK(), sampling.topP(), sampling.temperature(), sampling.cfgScale(),
+                    sampling.windowSeconds() == 0 ? "as trained" : sampling.windowSeconds() + " s",
+                    sampling.firstSeed()));
         }
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "", "genre", "lead", "drums"));
         b.append(row("prompt adherence (generated)", adherence.genre, adherence.lead, adherence.drums));

@@ -263,6 +263,11 @@ public final class GenerateView extends BorderPane {
         cfg.setId("cfg");
         cfg.setTooltip(new Tooltip("Classifier-free guidance: how strongly to follow the prompt (1 = no guidance, "
                 + "3 is usual)"));
+        Spinner<Double> window = doubleSpinner(settings.windowSecondsProperty(), 0, 30, 0.5);
+        window.setId("window");
+        window.setTooltip(new Tooltip("Seconds the model reads at once: a longer clip is made in windows that each "
+                + "continue from the end of the last. Shorter brings the prompt back more often; 0 = as long as the "
+                + "model was trained on"));
 
         TextField seed = new TextField();
         seed.setId("seed");
@@ -297,8 +302,9 @@ public final class GenerateView extends BorderPane {
         g.addRow(1, label("Top-p"), topP);
         g.addRow(2, label("Temperature"), temperature);
         g.addRow(3, label("Guidance (CFG)"), cfg);
-        g.addRow(4, label("Seed"), new HBox(6, seed, lock, dice));
-        g.addRow(5, label("Playback"), autoPlay);
+        g.addRow(4, label("Window (s)"), window);
+        g.addRow(5, label("Seed"), new HBox(6, seed, lock, dice));
+        g.addRow(6, label("Playback"), autoPlay);
         return g;
     }
 

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleLongProperty;
 import studio.codebook.engine.generate.GenerationParams;
 
 /**
- * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, the seed (with
+ * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, window, the seed (with
  * its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
  * {@link #params} turns them into the run's parameters or a message the user can act on. Starts at
  * MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}), with a random seed.
@@ -30,6 +30,8 @@ public final class SamplingSettings {
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
             GenerationParams.DEFAULT_TEMPERATURE);
     private final DoubleProperty cfgScale = new SimpleDoubleProperty(this, "cfgScale", 3);
+    private final DoubleProperty windowSeconds = new SimpleDoubleProperty(this, "windowSeconds",
+            GenerationParams.DEFAULT_WINDOW_SECONDS);
     private final LongProperty seed;
     private final BooleanProperty seedLocked = new SimpleBooleanProperty(this, "seedLocked", false);
     private final IntegerProperty variantCount = new SimpleIntegerProperty(this, "variantCount", 1);
@@ -63,6 +65,11 @@ public final class SamplingSettings {
 
     public DoubleProperty cfgScaleProperty() {
         return cfgScale;
+    }
+
+    /** Seconds the language model reads at once (0 = as long as it was trained on). */
+    public DoubleProperty windowSecondsProperty() {
+        return windowSeconds;
     }
 
     /** The seed of the next run (of variant 1; variant i uses seed + i − 1). */
@@ -104,7 +111,7 @@ public final class SamplingSettings {
         try {
             return new GenerationParams(prompt, negativePrompt, durationSeconds.get(), topK.get(), topP.get(),
                     temperature.get(), cfgScale.get(), seed.get(),
-                    Math.max(1, Math.min(MAX_VARIANTS, variantCount.get())));
+                    Math.max(1, Math.min(MAX_VARIANTS, variantCount.get())), windowSeconds.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(capitalised(e.getMessage()), e);
         }
@@ -120,6 +127,7 @@ public final class SamplingSettings {
         topP.set(p.topP());
         temperature.set(p.temperature());
         cfgScale.set(p.cfgScale());
+        windowSeconds.set(p.windowSeconds());
         seed.set(clipSeed);
         seedLocked.set(true);
         variantCount.set(1);

@@ -48,7 +48,8 @@ class SamplingSettingsTest {
         settings.cfgScaleProperty().set(2.5);
         settings.seedProperty().set(1234);
         settings.variantCountProperty().set(3);
-        assertEquals(new GenerationParams("piano, in D minor", "drums", 4.5, 50, 0.9, 0.7, 2.5, 1234, 3),
+        settings.windowSecondsProperty().set(2);
+        assertEquals(new GenerationParams("piano, in D minor", "drums", 4.5, 50, 0.9, 0.7, 2.5, 1234, 3, 2),
                 settings.params("piano, in D minor", "drums"));
 
         settings.variantCountProperty().set(0);
@@ -77,7 +78,7 @@ class SamplingSettingsTest {
     @Test
     void loadTakesAClipsSettingsWithItsOwnSeedLockedAndOneVariant() {
         settings.variantCountProperty().set(4);
-        GenerationParams stored = new GenerationParams("rock", "", 6, 100, 0.5, 1.2, 4, 500, 3);
+        GenerationParams stored = new GenerationParams("rock", "", 6, 100, 0.5, 1.2, 4, 500, 3, 1.5);
         settings.load(stored, 502); // variant 3 of that run
         assertEquals(502, settings.seedProperty().get());
         assertTrue(settings.seedLockedProperty().get());
