@@ -5,7 +5,8 @@ import studio.codebook.engine.generate.GenerationParams;
 
 /**
  * The sampling settings of {@code generate} and {@code evaluate --generation}: top-k, top-p, temperature, the
- * guidance scale and the window, with MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}).
+ * guidance scale and the window, with MusicGen's defaults but the temperature
+ * ({@link GenerationParams#DEFAULT_TEMPERATURE}) and the window ({@link GenerationParams#DEFAULT_WINDOW_SECONDS}).
  * Evaluating with the settings a user generates with is the point.
  */
 final class SamplingOptions {

@@ -85,8 +85,8 @@ class StudioCommandTest {
     void generateWritesWavsAndSidecars() throws Exception {
         Path out = dir.resolve("gen.wav");
         CliRun r = CliRun.of("generate", "--prompt", "warm lo-fi piano over brushed drums, 80 BPM", "--duration", "0.6",
-                "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--window", "0.5", "--model", model.toString(),
-                "--out", out.toString(), "--no-progress");
+                "--seed", "5", "--variants", "2", "--top-k", "50", "--cfg", "2.5", "--window", "0.5",
+                "--model", model.toString(), "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
         for (int v = 1; v <= 2; v++) {
             AudioClip clip = AudioReader.read(dir.resolve("gen-" + v + ".wav"));
