@@ -112,6 +112,19 @@ class GenerateViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theWindowSpinnerInAdvancedSetsTheRunsWindow(FxRobot robot) {
+        robot.clickOn("Advanced");
+        javafx.scene.control.Spinner<Double> window = robot.lookup("#window").queryAs(javafx.scene.control.Spinner.class);
+        assertTrue(window.isVisible());
+        assertEquals(studio.codebook.engine.generate.GenerationParams.DEFAULT_WINDOW_SECONDS, window.getValue(), "starts at the default");
+        robot.interact(() -> window.increment(4));
+        assertEquals(2.0, vm.sampling().params("techno", "").windowSeconds());
+        robot.interact(() -> vm.sampling().load(vm.sampling().params("techno", "").withWindow(1.5), 7));
+        assertEquals(1.5, window.getValue(), "a stored clip's window shows");
+    }
+
+    @Test
     void aPresetChipFillsThePromptAndVariantsMakeThatManyCards(FxRobot robot) throws TimeoutException {
         robot.clickOn("Techno");
         assertEquals("energetic techno with a saw lead, 128 BPM", vm.prompt().promptProperty().get());
