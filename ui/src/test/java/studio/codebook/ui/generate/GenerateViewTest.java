@@ -115,9 +115,11 @@ class GenerateViewTest {
     @SuppressWarnings("unchecked")
     void theWindowSpinnerInAdvancedSetsTheRunsWindow(FxRobot robot) {
         robot.clickOn("Advanced");
-        javafx.scene.control.Spinner<Double> window = robot.lookup("#window").queryAs(javafx.scene.control.Spinner.class);
+        javafx.scene.control.Spinner<Double> window =
+                robot.lookup("#window").queryAs(javafx.scene.control.Spinner.class);
         assertTrue(window.isVisible());
-        assertEquals(studio.codebook.engine.generate.GenerationParams.DEFAULT_WINDOW_SECONDS, window.getValue(), "starts at the default");
+        assertEquals(studio.codebook.engine.generate.GenerationParams.DEFAULT_WINDOW_SECONDS, window.getValue(),
+                "starts at the default");
         robot.interact(() -> window.increment(4));
         assertEquals(2.0, vm.sampling().params("techno", "").windowSeconds());
         robot.interact(() -> vm.sampling().load(vm.sampling().params("techno", "").withWindow(1.5), 7));
