@@ -36,7 +36,8 @@ import studio.codebook.engine.text.TextStates;
  *
  * <p><b>Long clips.</b> When the clip needs more frames than a window holds (the model's context, or the
  * window its LM was trained on when that is shorter: positions past it were never trained, and a clip
- * drifts there), generation runs in windows, as audiocraft's {@code extend}: each new window starts a
+ * drifts there; or the shorter window the parameters ask for, {@link GenerationParams#windowSeconds()}),
+ * generation runs in windows, as audiocraft's {@code extend}: each new window starts a
  * fresh context whose first {@link #KEEP_FRACTION} of frames are the last frames generated so far, teacher-forced, and continues
  * after them. There is no seam to hide in the audio: the codes of all windows form one continuous code
  * sequence (the kept frames are the same codes, not regenerated ones) and the final audio is decoded from

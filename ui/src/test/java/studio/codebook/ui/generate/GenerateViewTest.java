@@ -120,10 +120,12 @@ class GenerateViewTest {
         assertTrue(window.isVisible());
         assertEquals(studio.codebook.engine.generate.GenerationParams.DEFAULT_WINDOW_SECONDS, window.getValue(),
                 "starts at the default");
-        robot.interact(() -> window.increment(4));
-        assertEquals(2.0, vm.sampling().params("techno", "").windowSeconds());
-        robot.interact(() -> vm.sampling().load(vm.sampling().params("techno", "").withWindow(1.5), 7));
-        assertEquals(1.5, window.getValue(), "a stored clip's window shows");
+        robot.interact(() -> window.getValueFactory().setValue(0.0));
+        assertEquals(0.0, vm.sampling().params("techno", "").windowSeconds(), "0 = as the model was trained");
+        robot.interact(() -> window.increment(3));
+        assertEquals(1.5, vm.sampling().params("techno", "").windowSeconds());
+        robot.interact(() -> vm.sampling().load(vm.sampling().params("techno", "").withWindow(3), 7));
+        assertEquals(3.0, window.getValue(), "a stored clip's window shows");
     }
 
     @Test
