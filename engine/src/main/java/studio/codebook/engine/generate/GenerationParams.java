@@ -103,15 +103,15 @@ public record GenerationParams(
     public static final double DEFAULT_TEMPERATURE = 0.7;
 
     /**
-     * The default window: 2 s, not the 5 s the bundled model's LM was trained on. Measured on the bundled model
-     * (2026-11-26, "energetic techno with a saw lead, 128 BPM", 10-s clips, 24 seeds × 4 variants): heard as
-     * techno with a saw lead 16 of 96 clips against 2 of 96 in 5-s windows; the saw is heard in 2.5-s pieces
-     * 5–10 s into a clip 2.3 times as often. In long windows the LM's own samples wash the prompted lead out
-     * within seconds; a short window keeps 0.8 s of them and lets the prompt bring the lead back. It costs
-     * tempo: within 5 % of the prompt's in 52 of 96 against 67 of 96. Genre and lead adherence on 126 other
-     * prompts (5-s clips) were the same within a clip or two.
+     * The default window: 1.5 s, not the 5 s the bundled model's LM was trained on. Measured on the bundled
+     * model (2026-11-26, "energetic techno with a saw lead, 128 BPM", 10-s clips, 24 seeds × 4 variants): heard
+     * as techno with a saw lead in 22 of 96 clips against 2 of 96 in 5-s windows, and the saw heard in the
+     * 2.5-s pieces 5–10 s into a clip 65 times against 24. In long windows the LM's own samples wash the
+     * prompted lead out within seconds; a short window keeps 0.6 s of them and lets the prompt bring the lead
+     * back. The tempo holds (within 5 % of the prompt's in 67 of 96 either way); 2-s windows kept less of it
+     * (52 of 96) and 1-s windows lost the beat (13 of 48).
      */
-    public static final double DEFAULT_WINDOW_SECONDS = 2;
+    public static final double DEFAULT_WINDOW_SECONDS = 1.5;
 
     /**
      * Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, 1 variant,

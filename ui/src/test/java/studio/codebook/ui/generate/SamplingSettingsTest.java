@@ -18,7 +18,7 @@ class SamplingSettingsTest {
     @Test
     void startsAtMusicGensDefaultsButTheTemperatureWithADrawnSeed() {
         GenerationParams p = settings.params("jazz", "");
-        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 0.7, 3, 11, 1, 2), p);
+        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 0.7, 3, 11, 1, 1.5), p);
         assertEquals(GenerationParams.defaults("jazz", 11), p, "the same defaults as the command line's");
     }
 
