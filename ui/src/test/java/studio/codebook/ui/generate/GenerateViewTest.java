@@ -115,6 +115,8 @@ class GenerateViewTest {
     @SuppressWarnings("unchecked")
     void theWindowSpinnerInAdvancedSetsTheRunsWindow(FxRobot robot) {
         robot.clickOn("Advanced");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".titled-pane").queryAs(javafx.scene.control.TitledPane.class).isExpanded());
         javafx.scene.control.Spinner<Double> window =
                 robot.lookup("#window").queryAs(javafx.scene.control.Spinner.class);
         assertTrue(window.isVisible());
@@ -126,6 +128,7 @@ class GenerateViewTest {
         assertEquals(1.5, vm.sampling().params("techno", "").windowSeconds());
         robot.interact(() -> vm.sampling().load(vm.sampling().params("techno", "").withWindow(3), 7));
         assertEquals(3.0, window.getValue(), "a stored clip's window shows");
+        snapshot(robot, Path.of("target", "generate-advanced.png")); // a picture for a look: the "Window (s)" row
     }
 
     @Test
