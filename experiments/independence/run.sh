@@ -59,9 +59,9 @@ evaluate() { # model folder, report name
 }
 evaluate_generation() { # model folder, report name
   [ -f "reports/gen-$2.json" ] || cs evaluate --generation --model "$1" --classifier classifier --held-out ho-eval \
-     --clips 32 --duration 5 --json "reports/gen-$2.json" > "reports/gen-$2.txt"
+     --clips 32 --duration 5 --window 0 --json "reports/gen-$2.json" > "reports/gen-$2.txt"
   [ -f "reports/gen-seen-$2.json" ] || cs evaluate --generation --model "$1" --classifier classifier --held-out heldout-audio \
-     --clips 32 --duration 5 --json "reports/gen-seen-$2.json" > "reports/gen-seen-$2.txt"
+     --clips 32 --duration 5 --window 0 --json "reports/gen-seen-$2.json" > "reports/gen-seen-$2.txt"
 }
 mkdir -p reports
 
