@@ -82,7 +82,7 @@ final class GenerationEvaluationOptions {
             err.printf(Locale.ROOT, "generating %d clip%s of %.1f s with %s (top-k %d, top-p %s, temperature %s,"
                     + " guidance %s, window %s)%n", prompts.size(), prompts.size() == 1 ? "" : "s", duration,
                     m.config().id(), sampled.topK(), sampled.topP(), sampled.temperature(), sampled.cfgScale(),
-                    sampled.windowSeconds() == 0 ? "as trained" : sampled.windowSeconds() + " s");
+                    GenerationParams.describeWindow(sampled.windowSeconds()));
             List<GenerationCase> cases = new ArrayList<>();
             GenerationSpeed speed = GenerationSpeed.NONE;
             for (int i = 0; i < prompts.size(); i++) {

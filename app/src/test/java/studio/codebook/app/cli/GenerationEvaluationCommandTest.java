@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.generate.GenerationParams;
 
 /** {@code classifier train}, {@code classifier check} and {@code evaluate --generation} end to end, tiny. */
 class GenerationEvaluationCommandTest {
@@ -74,6 +75,10 @@ class GenerationEvaluationCommandTest {
         assertEquals(namingATempo, report.path("tempo").path("clips").asInt(), "judged on tempo: the prompts naming one");
         assertEquals(40, report.at("/sampling/topK").asInt(), report.toString());
         assertEquals(0.8, report.at("/sampling/temperature").asDouble());
+        assertEquals(GenerationParams.DEFAULT_WINDOW_SECONDS, report.at("/sampling/windowSeconds").asDouble(),
+                "evaluated in the window a user generates with");
+        assertTrue(evaluated.out().contains("window " + GenerationParams.describeWindow(
+                GenerationParams.DEFAULT_WINDOW_SECONDS)), evaluated.out());
         assertTrue(evaluated.out().contains("sampling: top-k 40, top-p 0.0, temperature 0.8, guidance 3.0"),
                 evaluated.out());
     }

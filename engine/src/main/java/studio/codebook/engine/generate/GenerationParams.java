@@ -88,12 +88,6 @@ public record GenerationParams(
         this.windowSeconds = windowSeconds;
     }
 
-    /** Settings in the model's own window ({@code windowSeconds} 0). */
-    public GenerationParams(String prompt, String negativePrompt, double durationSeconds, int topK, double topP,
-            double temperature, double cfgScale, long seed, int variants) {
-        this(prompt, negativePrompt, durationSeconds, topK, topP, temperature, cfgScale, seed, variants, 0);
-    }
-
     /**
      * The default sampling temperature: 0.7, not MusicGen's 1. Measured on the bundled model (2026-11-26, the
      * same prompts and seeds, 68 seen-pair and 90 held-out-pair prompts): lead adherence 0.50 → 0.65 and
@@ -149,6 +143,11 @@ public record GenerationParams(
     public GenerationParams withSampling(int k, double p, double t) {
         return new GenerationParams(prompt, negativePrompt, durationSeconds, k, p, t, cfgScale, seed, variants,
                 windowSeconds);
+    }
+
+    /** How a window reads in reports and logs: "as trained" for 0, else "1.5 s". */
+    public static String describeWindow(double seconds) {
+        return seconds == 0 ? "as trained" : seconds + " s";
     }
 
     /** These settings with windows of {@code seconds} (0 = the model's own). */

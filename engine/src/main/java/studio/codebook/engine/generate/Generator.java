@@ -190,14 +190,10 @@ public final class Generator {
                 : 0;
     }
 
-    /** The windows a clip of {@code totalFrames} needs, the first {@code promptFrames} of them given. */
-    List<Window> plan(int promptFrames, int totalFrames) {
-        return plan(promptFrames, totalFrames, 0);
-    }
-
     /**
-     * As above, in windows of at most {@code requestedFrames} (0 = as long as the LM was trained on, or its
-     * context holds; never longer than either).
+     * The windows a clip of {@code totalFrames} needs, the first {@code promptFrames} of them given, each at most
+     * {@code requestedFrames} long (0 = as long as the LM was trained on, or its context holds; never longer than
+     * either).
      */
     List<Window> plan(int promptFrames, int totalFrames, int requestedFrames) {
         int contextFrames = pattern.frames(lm.config().maxSteps());

@@ -41,7 +41,7 @@ class GeneratorTest {
     }
 
     static GenerationParams params(String prompt, double seconds, long seed) {
-        return new GenerationParams(prompt, "", seconds, 20, 0, 1.0, 3.0, seed, 1);
+        return new GenerationParams(prompt, "", seconds, 20, 0, 1.0, 3.0, seed, 1, 0);
     }
 
     static int[][] codes(GenerationResult r, int variant) {
@@ -96,7 +96,7 @@ class GeneratorTest {
         GenerationResult a = model.generator().generate(params("dark techno", 0.5, 9), null, GenerationListener.NONE);
         GenerationResult b = model.generator().generate(params("bright ukulele folk", 0.5, 9), null,
                 GenerationListener.NONE);
-        GenerationParams negative = new GenerationParams("dark techno", "harsh noise", 0.5, 20, 0, 1, 3, 9, 1);
+        GenerationParams negative = new GenerationParams("dark techno", "harsh noise", 0.5, 20, 0, 1, 3, 9, 1, 0);
         GenerationResult c = model.generator().generate(negative, null, GenerationListener.NONE);
         assertNotEquals(a.clips().get(0).codes(), b.clips().get(0).codes());
         assertNotEquals(a.clips().get(0).codes(), c.clips().get(0).codes());
@@ -142,7 +142,7 @@ class GeneratorTest {
         int frames = (int) Math.round(seconds * 50);
         assertEquals(frames, r.clips().get(0).codes().numFrames());
         assertEquals(frames * 320, r.clips().get(0).audio().numFrames());
-        List<?> windows = model.generator().plan(0, frames);
+        List<?> windows = model.generator().plan(0, frames, 0);
         assertTrue(windows.size() >= 3, "windows: " + windows);
         assertTrue(r.steps() > frames, "steps " + r.steps());
     }
@@ -153,7 +153,7 @@ class GeneratorTest {
                 Map.of("trainer", "lm", "frames", 20), Map.of(), null);
         try (MusicModel shortWindows = MusicModel.create(ModelPresets.architecture("tiny", "rvq", "tiny-gen")
                 .withProvenance(trained), Device.cpu(), 7)) {
-            List<Generator.Window> windows = shortWindows.generator().plan(0, 50);
+            List<Generator.Window> windows = shortWindows.generator().plan(0, 50, 0);
             assertTrue(windows.size() >= 3, "windows: " + windows);
             for (Generator.Window w : windows) {
                 assertTrue(w.end() - w.start() <= 20, "never past the 20 trained frames: " + windows);
@@ -170,7 +170,7 @@ class GeneratorTest {
             assertEquals(50, r.clips().get(0).codes().numFrames());
         }
         // without a recorded training window the context decides: 50 frames are one window
-        assertEquals(1, model.generator().plan(0, 50).size());
+        assertEquals(1, model.generator().plan(0, 50, 0).size());
     }
 
     @Test
@@ -186,7 +186,7 @@ class GeneratorTest {
         }
         assertEquals(50, windows.get(windows.size() - 1).end());
         int contextFrames = model.pattern().frames(model.lm().config().maxSteps());
-        assertEquals(g.plan(0, 3 * contextFrames), g.plan(0, 3 * contextFrames, 10 * contextFrames),
+        assertEquals(g.plan(0, 3 * contextFrames, 0), g.plan(0, 3 * contextFrames, 10 * contextFrames),
                 "a window longer than the context is the context");
         GenerationResult whole = g.generate(params("techno", 1.0, 3), null, GenerationListener.NONE);
         GenerationResult windowed = g.generate(shortWindow, null, GenerationListener.NONE);

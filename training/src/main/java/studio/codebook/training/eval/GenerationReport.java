@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import studio.codebook.engine.generate.GenerationParams;
 import studio.codebook.engine.io.AtomicWrite;
 
 /**
@@ -76,7 +77,7 @@ public record GenerationReport(int clips, double clipSeconds, int referenceClips
         if (sampling != null) {
             b.append(String.format(Locale.ROOT, "sampling: top-k %d, top-p %s, temperature %s, guidance %s, window %s, "
                     + "seeds %d…%n", sampling.topK(), sampling.topP(), sampling.temperature(), sampling.cfgScale(),
-                    sampling.windowSeconds() == 0 ? "as trained" : sampling.windowSeconds() + " s",
+                    GenerationParams.describeWindow(sampling.windowSeconds()),
                     sampling.firstSeed()));
         }
         b.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s%n", "", "genre", "lead", "drums"));

@@ -136,16 +136,14 @@ public final class TeacherForcedNll {
     /** Mean NLL per codebook [K] (nats) over the valid slots of the windows: {@code LmTrainer}'s loss terms. */
     public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, boolean training) {
-        return perCodebook(model, parameterStore, scope, windows, captions, null, training);
+        return perCodebook(model, parameterStore, scope, windows, captions, null, null, training);
     }
 
-    /** As above, with each window's beat clock (see {@link #sums(MusicModel, ParameterStore, NDManager, List, List, List, boolean)}). */
-    public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
-            List<int[][]> windows, List<String> captions, List<float[]> beats, boolean training) {
-        return perCodebook(model, parameterStore, scope, windows, captions, beats, null, training);
-    }
-
-    /** As above, with noise on the input codes (null for none; see {@link ContextNoise}). */
+    /**
+     * As above, with each window's beat clock (null for none; see {@link #sums(MusicModel, ParameterStore,
+     * NDManager, List, List, List, boolean)}) and noise on the input codes (null for none; see {@link
+     * ContextNoise}).
+     */
     public static NDArray perCodebook(MusicModel model, ParameterStore parameterStore, NDManager scope,
             List<int[][]> windows, List<String> captions, List<float[]> beats, ContextNoise noise, boolean training) {
         NDArray s = sums(model, parameterStore, scope, windows, captions, beats, noise, training);

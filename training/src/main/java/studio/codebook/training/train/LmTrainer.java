@@ -162,8 +162,7 @@ public final class LmTrainer extends Trainer {
         }
         ContextNoise noise = config.contextNoise() > 0
                 ? new ContextNoise(config.contextNoise(), new Random(stepSeed(s, PURPOSE_NOISE))) : null;
-        NDArray perCodebook = TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, beats,
-                noise, true);
+        NDArray perCodebook = crossEntropy(scope, windows, captions, beats, noise, true);
         NDArray loss = perCodebook.mean();
         backprop.backward(loss);
         Map<String, NDArray> reported = new LinkedHashMap<>();
@@ -176,8 +175,8 @@ public final class LmTrainer extends Trainer {
 
     /** Cross-entropy per codebook [K] over the valid slots of the windows (nats); beats null without a beat input. */
     private NDArray crossEntropy(NDManager scope, List<int[][]> windows, List<String> captions, List<float[]> beats,
-            boolean training) {
-        return TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, beats, training);
+            ContextNoise noise, boolean training) {
+        return TeacherForcedNll.perCodebook(model, parameterStore, scope, windows, captions, beats, noise, training);
     }
 
     /**
@@ -222,7 +221,7 @@ public final class LmTrainer extends Trainer {
                             beats.add(clock(validation.get(i), 0, frames));
                         }
                     }
-                    return crossEntropy(sub, windows, captions, beats, false).toFloatArray();
+                    return crossEntropy(sub, windows, captions, beats, null, false).toFloatArray();
                 });
         double mean = 0;
         for (int q = 0; q < k; q++) {

@@ -14,10 +14,11 @@ import javafx.beans.property.SimpleLongProperty;
 import studio.codebook.engine.generate.GenerationParams;
 
 /**
- * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, window, the seed (with
- * its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
+ * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, window, the seed
+ * (with its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
  * {@link #params} turns them into the run's parameters or a message the user can act on. Starts at
- * MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}), with a random seed.
+ * MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}) and the window
+ * ({@link GenerationParams#DEFAULT_WINDOW_SECONDS}), with a random seed.
  */
 public final class SamplingSettings {
 
