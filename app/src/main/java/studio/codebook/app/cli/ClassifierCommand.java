@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import studio.codebook.engine.audio.AudioClip;
 import studio.codebook.engine.audio.AudioReader;
 import studio.codebook.training.eval.AttributeClassifier;
 import studio.codebook.training.eval.AttributePrediction;
@@ -16,6 +18,7 @@ import studio.codebook.training.eval.ClassifierConfig;
 import studio.codebook.training.eval.ClassifierTraining;
 import studio.codebook.training.eval.LabeledClip;
 import studio.codebook.training.eval.LabeledCorpus;
+import studio.codebook.training.eval.TempoMeter;
 
 /** {@code classifier}: the attribute classifier that judges generated music ({@code evaluate --generation}). */
 @Command(name = "classifier", mixinStandardHelpOptions = true,
@@ -152,7 +155,8 @@ final class ClassifierCommand implements Runnable {
 
     @Command(name = "hear", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "What the classifier hears in audio files: the most likely genre, lead instrument and drum "
-                    + "style of each, with their probabilities.")
+                    + "style of each, with their probabilities, and the tempo the beat tracker finds ('none' when it "
+                    + "finds no steady beat).")
     static final class Hear implements Callable<Integer> {
 
         @Spec
@@ -170,11 +174,16 @@ final class ClassifierCommand implements Runnable {
             try (AttributeClassifier classifier = AttributeClassifier.load(classifierDir)) {
                 ClassifierConfig c = classifier.config();
                 for (Path file : files) {
-                    AttributePrediction p = classifier.classify(AudioReader.read(file));
-                    out.printf(Locale.ROOT, "%s: genre %s (%.2f), lead %s (%.2f), drums %s (%.2f)%n", file.getFileName(),
+                    AudioClip audio = AudioReader.read(file);
+                    AttributePrediction p = classifier.classify(audio);
+                    AudioClip mono = audio.toMono();
+                    OptionalDouble bpm = TempoMeter.beatRoot().bpm(mono.channel(0), mono.sampleRate());
+                    out.printf(Locale.ROOT, "%s: genre %s (%.2f), lead %s (%.2f), drums %s (%.2f), tempo %s%n",
+                            file.getFileName(),
                             c.genres().get(p.genreClass()), p.genre()[p.genreClass()],
                             c.leads().get(p.leadClass()), p.lead()[p.leadClass()],
-                            c.drums().get(p.drumsClass()), p.drums()[p.drumsClass()]);
+                            c.drums().get(p.drumsClass()), p.drums()[p.drumsClass()],
+                            bpm.isPresent() ? String.format(Locale.ROOT, "%.1f BPM", bpm.getAsDouble()) : "none");
                 }
                 out.flush();
             }
