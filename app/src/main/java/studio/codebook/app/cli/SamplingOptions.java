@@ -6,7 +6,8 @@ import studio.codebook.engine.generate.GenerationParams;
 /**
  * The sampling settings of {@code generate} and {@code evaluate --generation}: top-k, top-p, temperature, the
  * guidance scale and the window, with MusicGen's defaults but the temperature
- * ({@link GenerationParams#DEFAULT_TEMPERATURE}) and the window ({@link GenerationParams#DEFAULT_WINDOW_SECONDS}).
+ * ({@link GenerationParams#DEFAULT_TEMPERATURE}), the guidance ({@link GenerationParams#DEFAULT_CFG_SCALE}) and the
+ * window ({@link GenerationParams#DEFAULT_WINDOW_SECONDS}).
  * Evaluating with the settings a user generates with is the point.
  */
 final class SamplingOptions {
@@ -20,7 +21,7 @@ final class SamplingOptions {
     @Option(names = "--temperature", defaultValue = "" + GenerationParams.DEFAULT_TEMPERATURE, paramLabel = "T", description = "Sampling temperature (default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--cfg", defaultValue = "3.0", paramLabel = "C", description = "Guidance scale; 1 = none (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cfg", defaultValue = "" + GenerationParams.DEFAULT_CFG_SCALE, paramLabel = "C", description = "Guidance scale; 1 = none (default ${DEFAULT-VALUE}).")
     double cfg;
 
     @Option(names = "--window", defaultValue = "" + GenerationParams.DEFAULT_WINDOW_SECONDS, paramLabel = "S",

@@ -58,7 +58,7 @@ class GenerationEvaluationCommandTest {
                 classifier.toString(), "--held-out", heldOut.toString(), "--clips", "2", "--duration", "1",
                 "--top-k", "40", "--temperature", "0.8", "--json", json.toString());
         assertOk(evaluated);
-        assertTrue(evaluated.err().contains("top-k 40, top-p 0.0, temperature 0.8, guidance 3.0"), evaluated.err());
+        assertTrue(evaluated.err().contains("top-k 40, top-p 0.0, temperature 0.8, guidance " + GenerationParams.DEFAULT_CFG_SCALE), evaluated.err());
         System.out.println(evaluated.err() + evaluated.out());
         assertTrue(evaluated.out().contains("prompt adherence (generated)"), evaluated.out());
         assertTrue(evaluated.out().contains("steps/s"), evaluated.out());
@@ -80,7 +80,7 @@ class GenerationEvaluationCommandTest {
                 "evaluated in the window a user generates with");
         assertTrue(evaluated.out().contains("window " + GenerationParams.describeWindow(
                 GenerationParams.DEFAULT_WINDOW_SECONDS)), evaluated.out());
-        assertTrue(evaluated.out().contains("sampling: top-k 40, top-p 0.0, temperature 0.8, guidance 3.0"),
+        assertTrue(evaluated.out().contains("sampling: top-k 40, top-p 0.0, temperature 0.8, guidance " + GenerationParams.DEFAULT_CFG_SCALE),
                 evaluated.out());
     }
 

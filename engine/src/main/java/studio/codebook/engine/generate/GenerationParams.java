@@ -108,11 +108,22 @@ public record GenerationParams(
     public static final double DEFAULT_WINDOW_SECONDS = 1.5;
 
     /**
-     * Defaults for a prompt: 10 s, top-k 250 and guidance 3 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, 1 variant,
-     * {@link #DEFAULT_WINDOW_SECONDS}.
+     * The default guidance scale: 2, not MusicGen's 3. Measured on the bundled model in its default 1.5-s windows
+     * (2026-11-27): "energetic techno with a saw lead, 128 BPM", 10-s clips, 24 seeds × 4 variants, heard as techno
+     * with a saw lead in 39 of 96 clips against 25 at 3 (32 at 1.5, 31 at 1 = no guidance, 4 at 5), and within 5 %
+     * of 128 BPM in 84 against 67; on the 90 held-out-pair prompts (5 s) lead adherence 0.63 against 0.57, genre
+     * 0.61 against 0.59, tempo within 5 % on 24 of 52 against 19. Each short window starts from little context,
+     * where the prompt's pull is strongest; a large scale overshoots there and the next window inherits it.
+     */
+    public static final double DEFAULT_CFG_SCALE = 2.0;
+
+    /**
+     * Defaults for a prompt: 10 s, top-k 250 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, {@link #DEFAULT_CFG_SCALE},
+     * 1 variant, {@link #DEFAULT_WINDOW_SECONDS}.
      */
     public static GenerationParams defaults(String prompt, long seed) {
-        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, 3, seed, 1, DEFAULT_WINDOW_SECONDS);
+        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, DEFAULT_CFG_SCALE, seed, 1,
+                DEFAULT_WINDOW_SECONDS);
     }
 
     /** Whether an unconditional pass is needed. */

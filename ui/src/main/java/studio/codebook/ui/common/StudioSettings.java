@@ -60,7 +60,7 @@ public record StudioSettings(
             double cfgScale, int variants) {
 
         public static final GenerationDefaults STANDARD = new GenerationDefaults(10, 250, 0,
-                GenerationParams.DEFAULT_TEMPERATURE, 3, 1);
+                GenerationParams.DEFAULT_TEMPERATURE, GenerationParams.DEFAULT_CFG_SCALE, 1);
 
         @JsonCreator
         public GenerationDefaults(
@@ -74,7 +74,7 @@ public record StudioSettings(
             this.topK = Math.max(0, topK);
             this.topP = topP >= 0 && topP <= 1 ? topP : 0;
             this.temperature = temperature > 0 ? temperature : GenerationParams.DEFAULT_TEMPERATURE;
-            this.cfgScale = cfgScale >= 0 ? cfgScale : 3;
+            this.cfgScale = cfgScale >= 0 ? cfgScale : GenerationParams.DEFAULT_CFG_SCALE;
             this.variants = variants >= 1 && variants <= 4 ? variants : 1;
         }
     }

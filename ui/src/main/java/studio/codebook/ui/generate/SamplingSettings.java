@@ -30,7 +30,8 @@ public final class SamplingSettings {
     private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 0);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
             GenerationParams.DEFAULT_TEMPERATURE);
-    private final DoubleProperty cfgScale = new SimpleDoubleProperty(this, "cfgScale", 3);
+    private final DoubleProperty cfgScale = new SimpleDoubleProperty(this, "cfgScale",
+            GenerationParams.DEFAULT_CFG_SCALE);
     private final DoubleProperty windowSeconds = new SimpleDoubleProperty(this, "windowSeconds",
             GenerationParams.DEFAULT_WINDOW_SECONDS);
     private final LongProperty seed;

@@ -16,9 +16,9 @@ class SamplingSettingsTest {
     private final SamplingSettings settings = new SamplingSettings(seeds::nextLong);
 
     @Test
-    void startsAtMusicGensDefaultsButTheTemperatureWithADrawnSeed() {
+    void startsAtMusicGensTopKWithTheMeasuredTemperatureGuidanceAndWindowAndADrawnSeed() {
         GenerationParams p = settings.params("jazz", "");
-        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 0.7, 3, 11, 1, 1.5), p);
+        assertEquals(new GenerationParams("jazz", "", 10, 250, 0, 0.7, 2, 11, 1, 1.5), p);
         assertEquals(GenerationParams.defaults("jazz", 11), p, "the same defaults as the command line's");
     }
 

@@ -64,7 +64,8 @@ class ClipLibraryTest {
         assertEquals("tiny", top.modelId());
         assertEquals(0.5, top.durationSeconds());
         assertEquals(Instant.parse("2026-11-21T10:00:00Z"), top.created());
-        assertEquals("top-k 250 · temp 0.70 · cfg 3.0", top.paramsSummary());
+        assertEquals(String.format(java.util.Locale.ROOT, "top-k 250 · temp 0.70 · cfg %.1f", GenerationParams.DEFAULT_CFG_SCALE),
+                top.paramsSummary());
         assertNull(top.warning());
     }
 
