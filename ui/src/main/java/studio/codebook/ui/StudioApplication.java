@@ -124,6 +124,9 @@ public class StudioApplication extends Application {
                 return out;
             });
         });
+        generate.sampling().restore(context.settings().current().samplingOrDefaults());
+        generate.sampling().addListener(o ->
+                context.settings().update(s -> s.withSampling(generate.sampling().chosen())));
         window.setView(StudioView.GENERATE, new GenerateView(generate));
 
         LibraryViewModel library = new LibraryViewModel(context.library(), context.tasks(), context.playback(),

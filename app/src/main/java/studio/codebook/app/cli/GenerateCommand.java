@@ -37,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--negative", defaultValue = "", paramLabel = "TEXT", description = "What to steer away from.")
     String negative;
 
-    @Option(names = "--duration", defaultValue = "10", paramLabel = "S", description = "Seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "" + GenerationParams.DEFAULT_DURATION_SECONDS, paramLabel = "S", description = "Seconds (default ${DEFAULT-VALUE}).")
     double duration;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: a new one, printed).")

@@ -12,7 +12,7 @@ import studio.codebook.engine.generate.GenerationParams;
  */
 final class SamplingOptions {
 
-    @Option(names = "--top-k", defaultValue = "250", paramLabel = "K", description = "Top-k sampling; 0 = off (default ${DEFAULT-VALUE}).")
+    @Option(names = "--top-k", defaultValue = "" + GenerationParams.DEFAULT_TOP_K, paramLabel = "K", description = "Top-k sampling; 0 = off (default ${DEFAULT-VALUE}).")
     int topK;
 
     @Option(names = "--top-p", defaultValue = "0", paramLabel = "P", description = "Nucleus sampling; 0 = off (default ${DEFAULT-VALUE}).")

@@ -117,13 +117,19 @@ public record GenerationParams(
      */
     public static final double DEFAULT_CFG_SCALE = 2.0;
 
+    /** The default clip length: 10 s, MusicGen's. */
+    public static final double DEFAULT_DURATION_SECONDS = 10;
+
+    /** The default top-k: 250, MusicGen's. */
+    public static final int DEFAULT_TOP_K = 250;
+
     /**
-     * Defaults for a prompt: 10 s, top-k 250 (MusicGen's), {@link #DEFAULT_TEMPERATURE}, {@link #DEFAULT_CFG_SCALE},
-     * 1 variant, {@link #DEFAULT_WINDOW_SECONDS}.
+     * Defaults for a prompt: {@link #DEFAULT_DURATION_SECONDS}, {@link #DEFAULT_TOP_K}, no top-p,
+     * {@link #DEFAULT_TEMPERATURE}, {@link #DEFAULT_CFG_SCALE}, 1 variant, {@link #DEFAULT_WINDOW_SECONDS}.
      */
     public static GenerationParams defaults(String prompt, long seed) {
-        return new GenerationParams(prompt, "", 10, 250, 0, DEFAULT_TEMPERATURE, DEFAULT_CFG_SCALE, seed, 1,
-                DEFAULT_WINDOW_SECONDS);
+        return new GenerationParams(prompt, "", DEFAULT_DURATION_SECONDS, DEFAULT_TOP_K, 0, DEFAULT_TEMPERATURE,
+                DEFAULT_CFG_SCALE, seed, 1, DEFAULT_WINDOW_SECONDS);
     }
 
     /** Whether an unconditional pass is needed. */

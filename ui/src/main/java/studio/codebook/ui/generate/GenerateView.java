@@ -39,6 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
+import studio.codebook.engine.generate.GenerationParams;
 
 /**
  * The Generate view: the prompt and its settings on the left, one card per variant on the right. Binds to
@@ -261,8 +262,8 @@ public final class GenerateView extends BorderPane {
         temperature.setTooltip(new Tooltip("1 = as trained; lower = safer and more repetitive, higher = wilder"));
         Spinner<Double> cfg = doubleSpinner(settings.cfgScaleProperty(), 0, 10, 0.5);
         cfg.setId("cfg");
-        cfg.setTooltip(new Tooltip("Classifier-free guidance: how strongly to follow the prompt (1 = no guidance, "
-                + "3 is usual)"));
+        cfg.setTooltip(new Tooltip("Classifier-free guidance: how strongly to follow the prompt (1 = no guidance; "
+                + GenerationParams.DEFAULT_CFG_SCALE + " by default)"));
         Spinner<Double> window = doubleSpinner(settings.windowSecondsProperty(), 0, 30, 0.5);
         window.setId("window");
         window.setTooltip(new Tooltip("Seconds the model reads at once: a longer clip is made in windows that each "
@@ -297,6 +298,12 @@ public final class GenerateView extends BorderPane {
         autoPlay.setTooltip(new Tooltip("Play variant 1 as soon as it can be heard"));
         autoPlay.setDisable(!vm.playbackAvailable());
 
+        Button reset = new Button("Defaults");
+        reset.setId("sampling-defaults");
+        reset.setOnAction(e -> settings.resetToDefaults());
+        reset.setTooltip(new Tooltip("Duration, variants, top-k, top-p, temperature, guidance and window back to the "
+                + "defaults (the seed stays). The studio remembers these settings between runs."));
+
         GridPane g = grid();
         g.addRow(0, label("Top-k"), topK);
         g.addRow(1, label("Top-p"), topP);
@@ -305,6 +312,7 @@ public final class GenerateView extends BorderPane {
         g.addRow(4, label("Window (s)"), window);
         g.addRow(5, label("Seed"), new HBox(6, seed, lock, dice));
         g.addRow(6, label("Playback"), autoPlay);
+        g.addRow(7, label("Sampling"), reset);
         return g;
     }
 

@@ -1,8 +1,11 @@
 package studio.codebook.ui.generate;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -12,21 +15,23 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import studio.codebook.engine.generate.GenerationParams;
+import studio.codebook.ui.common.StudioSettings;
 
 /**
  * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, window, the seed
  * (with its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
  * {@link #params} turns them into the run's parameters or a message the user can act on. Starts at
- * MusicGen's defaults but the temperature ({@link GenerationParams#DEFAULT_TEMPERATURE}) and the window
- * ({@link GenerationParams#DEFAULT_WINDOW_SECONDS}), with a random seed.
+ * the engine's defaults ({@link GenerationParams#defaults}) with a random seed; the window restores what the user
+ * set last ({@link #restore}, {@link #chosen}, {@link #addListener}).
  */
 public final class SamplingSettings {
 
-    public static final int MAX_VARIANTS = 4;
+    public static final int MAX_VARIANTS = StudioSettings.Sampling.MAX_VARIANTS;
 
     private final LongSupplier seeds;
-    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds", 10);
-    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 250);
+    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(this, "durationSeconds",
+            GenerationParams.DEFAULT_DURATION_SECONDS);
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", GenerationParams.DEFAULT_TOP_K);
     private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 0);
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature",
             GenerationParams.DEFAULT_TEMPERATURE);
@@ -133,6 +138,35 @@ public final class SamplingSettings {
         seed.set(clipSeed);
         seedLocked.set(true);
         variantCount.set(1);
+    }
+
+    /** Takes remembered sampling settings (the seed and its lock stay as they are). */
+    public void restore(StudioSettings.Sampling remembered) {
+        durationSeconds.set(remembered.durationSeconds());
+        topK.set(remembered.topK());
+        topP.set(remembered.topP());
+        temperature.set(remembered.temperature());
+        cfgScale.set(remembered.cfgScale());
+        windowSeconds.set(remembered.windowSeconds());
+        variantCount.set(remembered.variants());
+    }
+
+    /** Every sampling setting back to the engine's defaults (the seed and its lock stay as they are). */
+    public void resetToDefaults() {
+        restore(StudioSettings.Sampling.DEFAULTS);
+    }
+
+    /** The settings to remember: everything but the seed (values out of range are remembered as their default). */
+    public StudioSettings.Sampling chosen() {
+        return new StudioSettings.Sampling(durationSeconds.get(), topK.get(), topP.get(), temperature.get(),
+                cfgScale.get(), windowSeconds.get(), variantCount.get());
+    }
+
+    /** Called whenever a setting {@link #chosen} reads changes (not the seed). */
+    public void addListener(InvalidationListener listener) {
+        for (Observable o : List.of(durationSeconds, topK, topP, temperature, cfgScale, windowSeconds, variantCount)) {
+            o.addListener(listener);
+        }
     }
 
     private static String capitalised(String s) {

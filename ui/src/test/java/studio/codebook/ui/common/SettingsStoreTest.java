@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import studio.codebook.engine.generate.GenerationParams;
 
 class SettingsStoreTest {
 
@@ -32,13 +33,14 @@ class SettingsStoreTest {
     void savedSettingsComeBack() throws IOException {
         SettingsStore store = new SettingsStore(home);
         store.update(s -> s.withLastModel("/models/mine").withWindowSize(1400, 900).withPromptUsed("calm piano")
-                .withGeneration(new StudioSettings.GenerationDefaults(20, 100, 0.9, 0.8, 4, 2))
+                .withSampling(new StudioSettings.Sampling(20, 100, 0.9, 0.8, 4, 2, 2))
                 .withDevice(StudioSettings.DEVICE_CPU).withPresetChips(List.of("a", "b")));
         store.save();
         SettingsStore again = new SettingsStore(home);
         assertEquals(store.current(), again.current());
         assertEquals("/models/mine", again.current().lastModel());
-        assertEquals(2, again.current().generation().variants());
+        assertEquals(2, again.current().sampling().variants());
+        assertEquals(2, again.current().sampling().windowSeconds());
         assertTrue(again.notice().isEmpty());
         try (var files = Files.list(home)) {
             assertEquals(List.of(home.resolve("settings.json")), files.toList(), "no temporary file is left");
@@ -104,5 +106,30 @@ class SettingsStoreTest {
         assertEquals(data.resolve("clips"), store.clipsFolder());
         store.update(s -> s.withDataFolder(""));
         assertNull(store.current().dataFolder());
+    }
+
+    @Test
+    void samplingAtTheDefaultsIsStoredAsNoneAndOutOfRangeValuesTakeTheirDefault() throws IOException {
+        StudioSettings s = StudioSettings.defaults();
+        assertNull(s.sampling());
+        assertEquals(StudioSettings.Sampling.DEFAULTS, s.samplingOrDefaults());
+        assertEquals(StudioSettings.Sampling.of(GenerationParams.defaults("x", 5)), s.samplingOrDefaults());
+        assertNull(s.withSampling(StudioSettings.Sampling.DEFAULTS).sampling(),
+                "the defaults are not pinned: a newer studio's defaults reach users who never changed them");
+        StudioSettings.Sampling mine = new StudioSettings.Sampling(8, 0, 0.95, 1, 1, 0, 4);
+        assertEquals(mine, s.withSampling(mine).samplingOrDefaults());
+
+        Files.writeString(home.resolve("settings.json"), "{\"sampling\": {\"durationSeconds\": -1, \"topK\": -5, "
+                + "\"topP\": 2, \"temperature\": 0, \"cfgScale\": 99, \"windowSeconds\": 0.1, \"variants\": 9}}");
+        assertNull(new SettingsStore(home).current().sampling(), "every value repaired to its default = the defaults");
+        Files.writeString(home.resolve("settings.json"), "{\"sampling\": {\"durationSeconds\": 30, \"topK\": -5, "
+                + "\"temperature\": 0.5, \"variants\": 3}}");
+        StudioSettings.Sampling read = new SettingsStore(home).current().samplingOrDefaults();
+        assertEquals(30, read.durationSeconds());
+        assertEquals(GenerationParams.DEFAULT_TOP_K, read.topK());
+        assertEquals(0.5, read.temperature());
+        assertEquals(GenerationParams.DEFAULT_CFG_SCALE, read.cfgScale(), "a missing value takes its default");
+        assertEquals(GenerationParams.DEFAULT_WINDOW_SECONDS, read.windowSeconds());
+        assertEquals(3, read.variants());
     }
 }

@@ -8,6 +8,7 @@ import java.util.PrimitiveIterator;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import studio.codebook.engine.generate.GenerationParams;
+import studio.codebook.ui.common.StudioSettings;
 
 class SamplingSettingsTest {
 
@@ -85,5 +86,26 @@ class SamplingSettingsTest {
         assertEquals(stored.withSeed(502).withVariants(1), settings.params("rock", ""));
         settings.drawSeedUnlessLocked();
         assertEquals(502, settings.seedProperty().get(), "the loaded seed survives the next run");
+    }
+
+    @Test
+    void remembersEverythingButTheSeedAndGoesBackToTheDefaults() {
+        int[] changes = {0};
+        settings.addListener(o -> changes[0]++);
+        settings.seedProperty().set(77);
+        settings.seedLockedProperty().set(true);
+        assertEquals(0, changes[0], "the seed is not a remembered setting");
+
+        StudioSettings.Sampling mine = new StudioSettings.Sampling(6, 100, 0.9, 0.9, 2.5, 0, 3);
+        settings.restore(mine);
+        assertEquals(mine, settings.chosen());
+        assertTrue(changes[0] >= 1, "a restored setting is reported");
+        assertEquals(new GenerationParams("x", "", 6, 100, 0.9, 0.9, 2.5, 77, 3, 0), settings.params("x", ""),
+                "the seed and its lock stay");
+
+        settings.resetToDefaults();
+        assertEquals(StudioSettings.Sampling.DEFAULTS, settings.chosen());
+        assertEquals(GenerationParams.defaults("x", 77), settings.params("x", ""));
+        assertTrue(settings.seedLockedProperty().get());
     }
 }

@@ -3,6 +3,7 @@ package studio.codebook.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -42,6 +44,7 @@ import studio.codebook.ui.common.ModelEntry;
 import studio.codebook.ui.common.ModelService;
 import studio.codebook.ui.common.SettingsStore;
 import studio.codebook.ui.common.StudioContext;
+import studio.codebook.ui.common.StudioSettings;
 import studio.codebook.ui.common.TaskMonitor;
 import studio.codebook.ui.common.TinyModel;
 import studio.codebook.ui.library.ClipLibrary;
@@ -60,6 +63,10 @@ class MainWindowTest {
     void start(Stage stage) throws IOException {
         home = Files.createTempDirectory("studio-window-");
         TinyModel.copyTo(home.resolve("models/tiny"));
+        // sampling settings a user set in an earlier run, and an old file's "generation", which is not theirs
+        Files.writeString(home.resolve(SettingsStore.FILE_NAME), "{\"sampling\": {\"durationSeconds\": 6, "
+                + "\"topK\": 100, \"topP\": 0, \"temperature\": 0.9, \"cfgScale\": 2.5, \"windowSeconds\": 1.5, "
+                + "\"variants\": 2}, \"generation\": {\"cfgScale\": 3}}");
         SettingsStore settings = new SettingsStore(home);
         TaskMonitor tasks = new TaskMonitor(new FxTaskExecutor(2));
         ModelService models = new ModelService(tasks, settings.modelsFolder(), Optional::empty, ComputeDevice::cpu);
@@ -206,5 +213,33 @@ class MainWindowTest {
         SettingsStore again = new SettingsStore(home);
         assertEquals(1100, again.current().windowWidth());
         assertEquals(700, again.current().windowHeight());
+    }
+
+    @Test
+    void generateStartsWithTheRememberedSamplingAndRemembersChangesAndTheDefaultsButton(FxRobot robot)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        Spinner<Double> cfg = robot.lookup("#cfg").queryAs(Spinner.class);
+        @SuppressWarnings("unchecked")
+        Spinner<Double> duration = robot.lookup("#duration").queryAs(Spinner.class);
+        assertEquals(2.5, cfg.getValue(), "the remembered guidance, not the old file's 3");
+        assertEquals(6.0, duration.getValue());
+        Stage stage = (Stage) cfg.getScene().getWindow();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            cfg.getValueFactory().setValue(4.0);
+            window.saveSettings(stage);
+        }).get();
+        StudioSettings.Sampling saved = new SettingsStore(home).current().sampling();
+        assertEquals(new StudioSettings.Sampling(6, 100, 0, 0.9, 4, 1.5, 2), saved);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#sampling-defaults").queryButton().fire();
+            window.saveSettings(stage);
+        }).get();
+        assertEquals(GenerationParams.DEFAULT_CFG_SCALE, cfg.getValue());
+        assertEquals(GenerationParams.DEFAULT_DURATION_SECONDS, duration.getValue());
+        assertNull(new SettingsStore(home).current().sampling(),
+                "the defaults are stored as none, so a newer studio's defaults reach this user");
     }
 }
