@@ -21,7 +21,7 @@ import studio.codebook.ui.common.StudioSettings;
  * How the next run samples: seconds of new audio, top-k, top-p, temperature, guidance scale, window, the seed
  * (with its lock and the dice) and how many variants. The engine's {@link GenerationParams} checks the values;
  * {@link #params} turns them into the run's parameters or a message the user can act on. Starts at
- * the engine's defaults ({@link GenerationParams#defaults}) with a random seed; the window restores what the user
+ * the engine's defaults ({@link GenerationParams#defaults}) with a random seed; the studio restores what the user
  * set last ({@link #restore}, {@link #chosen}, {@link #addListener}).
  */
 public final class SamplingSettings {
@@ -129,12 +129,7 @@ public final class SamplingSettings {
      * (variant 1 of a one-variant run with that seed is the clip).
      */
     public void load(GenerationParams p, long clipSeed) {
-        durationSeconds.set(p.durationSeconds());
-        topK.set(p.topK());
-        topP.set(p.topP());
-        temperature.set(p.temperature());
-        cfgScale.set(p.cfgScale());
-        windowSeconds.set(p.windowSeconds());
+        restore(StudioSettings.Sampling.of(p));
         seed.set(clipSeed);
         seedLocked.set(true);
         variantCount.set(1);
